@@ -1,0 +1,36 @@
+# The web app: emscripten-only settings live here.
+if(NOT LINLI_SDL2_PREFIX OR NOT EXISTS "${LINLI_SDL2_PREFIX}/lib/libSDL2.a")
+  message(FATAL_ERROR "LINLI_SDL2_PREFIX must point at SDL2 built for wasm (run tools/build.py setup)")
+endif()
+
+add_library(imgui_backends STATIC
+  ${LINLI_IMGUI_DIR}/backends/imgui_impl_sdl2.cpp
+  ${LINLI_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp
+)
+target_include_directories(imgui_backends SYSTEM PUBLIC
+  ${LINLI_IMGUI_DIR}/backends ${LINLI_SDL2_PREFIX}/include/SDL2)
+# The 1.92 SDL2 backend uses EMSCRIPTEN_KEEPALIVE without including emscripten.h.
+target_compile_options(imgui_backends PRIVATE -include emscripten.h)
+target_link_libraries(imgui_backends PUBLIC imgui)
+
+add_executable(linli
+  src/platform/web/main.cpp
+  src/platform/web/web_platform.cpp
+)
+target_include_directories(linli PRIVATE src)
+target_link_libraries(linli PRIVATE linli_ui imgui_backends linli_warnings
+  ${LINLI_SDL2_PREFIX}/lib/libSDL2.a)
+set(LINLI_JS_LIBRARY ${CMAKE_SOURCE_DIR}/src/platform/web/library_linli.js)
+set_target_properties(linli PROPERTIES SUFFIX ".js" LINK_DEPENDS ${LINLI_JS_LIBRARY})
+target_link_options(linli PRIVATE
+  -sENVIRONMENT=web
+  -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
+  -sALLOW_MEMORY_GROWTH=1
+  -sINITIAL_MEMORY=33554432
+  -sTOTAL_STACK=1048576
+  -sEXIT_RUNTIME=0
+  -sDISABLE_EXCEPTION_CATCHING=1
+  "-sEXPORTED_FUNCTIONS=_main,_malloc,_free"
+  "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8"
+  --js-library ${LINLI_JS_LIBRARY}
+)

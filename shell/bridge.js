@@ -1,0 +1,334 @@
+// Linli page bridge: everything the WebAssembly app needs from the DOM.
+//  - canvas sizing that follows the visual viewport (rotation, soft keyboard)
+//  - fonts: the first subset fetched alongside the wasm, the full Chinese font on demand
+//  - the soft-keyboard / IME bridge: a hidden textarea mirrors the ImGui field being edited
+//  - the accessibility mirror: transparent ARIA elements over the canvas items
+//  - small preferences (UI language) in localStorage
+// Every URL is relative, so the site works under any sub-path.
+(function () {
+  'use strict';
+
+  const FONT_URLS = ['fonts/latin.ttf', 'fonts/cjk-common.ttf'];
+  const FULL_FONT_URL = 'fonts/cjk-full.ttf';
+  const KEY_ENTER = 1, KEY_ESCAPE = 2, KEY_TAB = 3;
+
+  const bridge = {
+    module: null,
+    runtime: 0,
+    fonts: [null, null],
+    fontsFailed: false,
+    metrics: { navigationStart: 0, firstFrameMs: null, fontBytes: 0, fullFontMs: null },
+    a11yNodes: [],
+    a11yVersion: 0,
+    field: { id: 0, composing: false, sent: 0, rect: null },
+    errors: [],
+  };
+
+  function $(id) { return document.getElementById(id); }
+
+  function splashText(zh, en) {
+    const el = $('splash-text');
+    if (el) el.textContent = zh + '\n' + en;
+  }
+
+  function showFatal(zh, en) {
+    const splash = $('splash');
+    splash.classList.remove('hidden');
+    splashText(zh, en);
+    const progress = $('splash-progress');
+    if (progress) progress.remove();
+    if (!$('splash-reload')) {
+      const button = document.createElement('button');
+      button.id = 'splash-reload';
+      button.textContent = '重新加载 Reload';
+      button.onclick = () => location.reload();
+      splash.appendChild(button);
+    }
+  }
+
+  // ---------------------------------------------------------------- viewport
+
+  function fitCanvas() {
+    const canvas = $('canvas');
+    const vv = window.visualViewport;
+    const height = vv ? vv.height : window.innerHeight;
+    const width = vv ? vv.width : window.innerWidth;
+    const h = Math.round(height) + 'px';
+    const w = Math.round(width) + 'px';
+    if (canvas.style.height !== h || canvas.style.width !== w) {
+      canvas.style.height = h;
+      canvas.style.width = w;
+      // SDL re-reads the canvas CSS size on window resize events.
+      window.dispatchEvent(new Event('resize'));
+    }
+  }
+
+  // ---------------------------------------------------------------- fonts
+
+  function fetchBytes(url) {
+    return fetch(url).then((r) => {
+      if (!r.ok) throw new Error(url + ': HTTP ' + r.status);
+      return r.arrayBuffer();
+    }).then((b) => new Uint8Array(b));
+  }
+
+  function startFontDownloads() {
+    FONT_URLS.forEach((url, i) => {
+      fetchBytes(url).then((bytes) => {
+        bridge.fonts[i] = bytes;
+        bridge.metrics.fontBytes += bytes.length;
+      }).catch((err) => {
+        bridge.fontsFailed = true;
+        bridge.errors.push(String(err));
+        showFatal('字体下载失败，请检查网络后重新加载。', 'The fonts could not be downloaded. Check the network and reload.');
+      });
+    });
+  }
+
+  bridge.fontsState = function () {
+    if (bridge.fontsFailed) return -1;
+    return bridge.fonts[0] && bridge.fonts[1] ? 1 : 0;
+  };
+  bridge.fontBytes = function (which) { return bridge.fonts[which]; };
+  bridge.requestFullFont = function () {
+    const t0 = performance.now();
+    fetchBytes(FULL_FONT_URL).then((bytes) => {
+      const m = bridge.module;
+      const ptr = m._malloc(bytes.length);
+      m.HEAPU8.set(bytes, ptr);
+      m._linli_full_font(bridge.runtime, ptr, bytes.length);
+      m._free(ptr);
+      bridge.metrics.fullFontMs = performance.now() - t0;
+      bridge.metrics.fullFontBytes = bytes.length;
+    }).catch((err) => {
+      bridge.errors.push(String(err));
+      bridge.module._linli_full_font_failed(bridge.runtime);
+    });
+  };
+
+  // ---------------------------------------------------------------- preferences
+
+  bridge.getPref = function (key) {
+    try { return localStorage.getItem('linli.' + key); } catch (e) { return null; }
+  };
+  bridge.setPref = function (key, value) {
+    try { localStorage.setItem('linli.' + key, value); } catch (e) { /* private mode: not kept */ }
+    if (key === 'language') document.documentElement.lang = value === 'en' ? 'en' : 'zh-CN';
+  };
+  bridge.browserLanguages = function () {
+    return (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']).join(',');
+  };
+  bridge.buildVersion = function () {
+    const meta = document.querySelector('meta[name="linli-build"]');
+    return meta ? meta.content : 'dev';
+  };
+
+  // ---------------------------------------------------------------- accessibility mirror
+
+  const ROLE_TAGS = { button: 'button', textbox: 'input' };
+
+  bridge.publishA11y = function (json) {
+    let nodes;
+    try { nodes = JSON.parse(json); } catch (e) { bridge.errors.push('a11y: ' + e); return; }
+    const root = $('linli-a11y');
+    const existing = new Map();
+    for (const el of Array.from(root.children)) existing.set(el.dataset.key, el);
+    const keep = new Set();
+    let previous = null;
+    for (const n of nodes) {
+      const key = n.role + ':' + n.id;
+      keep.add(key);
+      let el = existing.get(key);
+      if (!el) {
+        el = document.createElement(ROLE_TAGS[n.role] || 'div');
+        el.dataset.key = key;
+        el.tabIndex = -1;
+        if (n.role === 'textbox') el.type = 'text';
+        else if (n.role === 'button') el.type = 'button';
+        else el.setAttribute('role', n.role);
+        el.addEventListener('click', onMirrorActivate);
+      }
+      el.dataset.id = String(n.id);
+      el.style.left = n.x + 'px';
+      el.style.top = n.y + 'px';
+      el.style.width = n.w + 'px';
+      el.style.height = n.h + 'px';
+      el.setAttribute('aria-label', n.name);
+      if (n.role === 'textbox') {
+        if (el.value !== n.value) el.value = n.value;
+        el.toggleAttribute('data-focused', !!n.focused);
+      } else if (n.role === 'status') {
+        if (el.textContent !== n.value) el.textContent = n.value;
+      } else if (el.textContent !== n.name) {
+        el.textContent = n.name;
+      }
+      if ('checked' in n) el.setAttribute('aria-checked', n.checked ? 'true' : 'false');
+      if ('selected' in n) el.setAttribute('aria-selected', n.selected ? 'true' : 'false');
+      // Document order follows the frame's order, so screen readers read top to bottom.
+      const expectedNext = previous ? previous.nextSibling : root.firstChild;
+      if (expectedNext !== el) root.insertBefore(el, expectedNext);
+      previous = el;
+    }
+    for (const [key, el] of existing) if (!keep.has(key)) el.remove();
+    bridge.a11yNodes = nodes;
+    bridge.a11yVersion++;
+  };
+
+  // Assistive technology "clicks" a mirrored element: tap the item through the app.
+  function onMirrorActivate(ev) {
+    const r = ev.currentTarget.getBoundingClientRect();
+    if (bridge.module) bridge.module._linli_a11y_activate(bridge.runtime, r.left + r.width / 2, r.top + r.height / 2);
+  }
+
+  function textFieldAt(x, y) {
+    for (const n of bridge.a11yNodes) {
+      if (n.role === 'textbox' && x >= n.x && y >= n.y && x < n.x + n.w && y < n.y + n.h) return n;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- soft keyboard / IME
+
+  function ime() { return $('linli-ime'); }
+
+  function placeIme(x, y, w, h) {
+    const ta = ime();
+    ta.style.left = x + 'px';
+    ta.style.top = y + 'px';
+    ta.style.width = Math.max(w, 10) + 'px';
+    ta.style.height = Math.max(h, 20) + 'px';
+  }
+
+  function sendText() {
+    const m = bridge.module, f = bridge.field, ta = ime();
+    if (!m || !f.id || f.composing) return;
+    f.sent++;
+    const value = ta.value;
+    const size = m.lengthBytesUTF8(value) + 1;
+    const ptr = m._malloc(size);
+    m.stringToUTF8(value, ptr, size);
+    m._linli_text_input(bridge.runtime, f.id, ptr, ta.selectionStart, ta.selectionEnd, f.sent);
+    m._free(ptr);
+    f.lastValue = value;
+    f.lastStart = ta.selectionStart;
+    f.lastEnd = ta.selectionEnd;
+  }
+
+  function sendSelectionIfMoved() {
+    const ta = ime(), f = bridge.field;
+    if (document.activeElement !== ta || !f.id || f.composing) return;
+    if (ta.value !== f.lastValue || ta.selectionStart !== f.lastStart || ta.selectionEnd !== f.lastEnd) sendText();
+  }
+
+  function sendKey(key) {
+    if (bridge.module) bridge.module._linli_text_key(bridge.runtime, key);
+  }
+
+  bridge.showText = function (id, x, y, w, h, value, selStart, selEnd, applied) {
+    const ta = ime(), f = bridge.field;
+    placeIme(x, y, w, h);
+    const newField = id !== f.id;
+    if (newField) {
+      f.id = id;
+      f.composing = false;
+      f.sent = applied; // inputs typed for another field are void
+    }
+    if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+    if (f.composing) return;
+    if (!newField && applied < f.sent) return; // the app has not caught up with typing yet
+    if (ta.value !== value) ta.value = value;
+    if (ta.selectionStart !== selStart || ta.selectionEnd !== selEnd) ta.setSelectionRange(selStart, selEnd);
+    f.lastValue = value;
+    f.lastStart = selStart;
+    f.lastEnd = selEnd;
+  };
+
+  bridge.hideText = function () {
+    const ta = ime();
+    bridge.field.id = 0;
+    bridge.field.composing = false;
+    if (document.activeElement === ta) ta.blur();
+    ta.value = '';
+    ta.style.top = '-200px';
+  };
+
+  function installImeHandlers() {
+    const ta = ime();
+    ta.addEventListener('compositionstart', () => { bridge.field.composing = true; });
+    ta.addEventListener('compositionend', () => {
+      bridge.field.composing = false;
+      sendText(); // only the committed characters reach the field, never the pinyin
+    });
+    ta.addEventListener('input', (ev) => {
+      if (ev.isComposing || bridge.field.composing) return;
+      sendText();
+    });
+    // SDL listens for keys on window: keep the textarea's keys away from it, or they
+    // would be typed twice (once by the textarea, once by SDL).
+    const stop = (ev) => ev.stopPropagation();
+    ta.addEventListener('keypress', stop);
+    ta.addEventListener('keyup', (ev) => { ev.stopPropagation(); sendSelectionIfMoved(); });
+    ta.addEventListener('keydown', (ev) => {
+      ev.stopPropagation();
+      if (ev.isComposing || ev.keyCode === 229) return; // the IME owns this key
+      if (ev.key === 'Enter') { ev.preventDefault(); sendKey(KEY_ENTER); }
+      else if (ev.key === 'Escape') { ev.preventDefault(); sendKey(KEY_ESCAPE); }
+      else if (ev.key === 'Tab') { ev.preventDefault(); sendKey(KEY_TAB); }
+    });
+    document.addEventListener('selectionchange', sendSelectionIfMoved);
+    // A press on the canvas would take focus from the textarea (closing the keyboard)
+    // before the app knows whether the press is on the field being edited.
+    $('canvas').addEventListener('mousedown', (ev) => {
+      if (document.activeElement === ta) ev.preventDefault();
+    }, true);
+    // Focus must move inside the tap's own handler or iOS will not open the keyboard.
+    window.addEventListener('pointerup', (ev) => {
+      if (ev.target !== $('canvas')) return;
+      const hit = textFieldAt(ev.clientX, ev.clientY);
+      if (hit) {
+        placeIme(hit.x, hit.y, hit.w, hit.h);
+        if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+      } else if (document.activeElement === ta) {
+        ta.blur(); // tapping elsewhere closes the keyboard
+      }
+    }, true);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  bridge.attach = function (module, runtime) {
+    bridge.module = module;
+    bridge.runtime = runtime;
+  };
+
+  bridge.firstFrame = function () {
+    bridge.metrics.firstFrameMs = performance.now();
+    $('splash').classList.add('hidden');
+    document.body.dataset.ready = '1';
+  };
+
+  bridge.createModule = function () {
+    bridge.metrics.navigationStart = 0; // performance.now() counts from navigation start
+    fitCanvas();
+    startFontDownloads();
+    installImeHandlers();
+    window.addEventListener('resize', fitCanvas);
+    window.addEventListener('orientationchange', () => setTimeout(fitCanvas, 100));
+    if (window.visualViewport) window.visualViewport.addEventListener('resize', fitCanvas);
+    window.addEventListener('error', (ev) => bridge.errors.push(String(ev.message)));
+    if (!('WebGL2RenderingContext' in window)) {
+      showFatal('此浏览器不支持 WebGL2，请升级浏览器。', 'This browser does not support WebGL2. Please update it.');
+    }
+    return {
+      canvas: $('canvas'),
+      locateFile: (path) => path, // relative to the page: sub-path hosting works
+      print: (text) => console.log(text),
+      printErr: (text) => console.warn(text),
+      onAbort: (what) => {
+        showFatal('程序出错，请重新加载。', 'The app stopped with an error. Please reload. (' + what + ')');
+      },
+    };
+  };
+
+  window.linliBridge = bridge;
+})();

@@ -1,0 +1,53 @@
+// Emscripten JS library: the C++ side's view of the page. Every function forwards to
+// window.linliBridge (shell/bridge.js), which owns the DOM.
+mergeInto(LibraryManager.library, {
+  $linliNewString: function (s) {
+    if (s === null || s === undefined) return 0;
+    var size = lengthBytesUTF8(s) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(s, ptr, size);
+    return ptr;
+  },
+  linli_js_init: function (runtime) {
+    window.linliBridge.attach(Module, runtime);
+  },
+  linli_js_publish_a11y: function (json) {
+    window.linliBridge.publishA11y(UTF8ToString(json));
+  },
+  linli_js_show_text: function (id, x, y, w, h, value, selStart, selEnd, applied) {
+    window.linliBridge.showText(id >>> 0, x, y, w, h, UTF8ToString(value), selStart, selEnd, applied >>> 0);
+  },
+  linli_js_hide_text: function () {
+    window.linliBridge.hideText();
+  },
+  linli_js_fonts_state: function () {
+    return window.linliBridge.fontsState();
+  },
+  linli_js_font_size: function (which) {
+    return window.linliBridge.fontBytes(which).length;
+  },
+  linli_js_font_copy: function (which, dest) {
+    HEAPU8.set(window.linliBridge.fontBytes(which), dest);
+  },
+  linli_js_request_full_font: function () {
+    window.linliBridge.requestFullFont();
+  },
+  linli_js_get_pref__deps: ['$linliNewString'],
+  linli_js_get_pref: function (key) {
+    return linliNewString(window.linliBridge.getPref(UTF8ToString(key)));
+  },
+  linli_js_set_pref: function (key, value) {
+    window.linliBridge.setPref(UTF8ToString(key), UTF8ToString(value));
+  },
+  linli_js_browser_languages__deps: ['$linliNewString'],
+  linli_js_browser_languages: function () {
+    return linliNewString(window.linliBridge.browserLanguages());
+  },
+  linli_js_build_version__deps: ['$linliNewString'],
+  linli_js_build_version: function () {
+    return linliNewString(window.linliBridge.buildVersion());
+  },
+  linli_js_first_frame: function () {
+    window.linliBridge.firstFrame();
+  },
+});

@@ -1,0 +1,206 @@
+// The browser entry point: SDL2 window on the page's canvas, a WebGL2 context, Dear ImGui
+// with its SDL2 and OpenGL3 backends, and a main loop that draws only when something
+// changed (software-rendered or battery-powered devices thank us).
+#include <SDL.h>
+#include <SDL_opengles2.h>
+#include <algorithm>
+#include <cstdio>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+#include <memory>
+#include <vector>
+
+#include "platform/web/js_api.hpp"
+#include "platform/web/web_platform.hpp"
+#include "ui/app.hpp"
+
+namespace linli {
+
+enum class BridgeKey { Enter = 1, Escape = 2, Tab = 3 };
+
+// Everything the page's callbacks reach; JS holds its address (no C++ globals).
+struct WebRuntime {
+    SDL_Window* window = nullptr;
+    SDL_GLContext gl = nullptr;
+    WebPlatform platform;
+    std::unique_ptr<App> app;
+    bool fonts_loaded = false;
+    bool first_frame_reported = false;
+    int frames_to_draw = 3; // ImGui settles layout over a couple of frames after a change
+    std::vector<unsigned char> full_font; // arrived from the page, merged between frames
+    bool full_font_failed = false;
+
+    void Wake(int frames = 3) { frames_to_draw = std::max(frames_to_draw, frames); }
+};
+
+namespace {
+
+bool LoadInitialFonts(WebRuntime& rt) {
+    std::vector<unsigned char> latin(static_cast<size_t>(linli_js_font_size(0)));
+    std::vector<unsigned char> cjk(static_cast<size_t>(linli_js_font_size(1)));
+    linli_js_font_copy(0, latin.data());
+    linli_js_font_copy(1, cjk.data());
+    return rt.app->Fonts().Load(ImGui::GetIO(), latin.data(), latin.size(), cjk.data(), cjk.size(),
+                                rt.app->Ui().metrics.body_font);
+}
+
+void Loop(void* arg) {
+    auto& rt = *static_cast<WebRuntime*>(arg);
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) {
+        ImGui_ImplSDL2_ProcessEvent(&event);
+        rt.Wake();
+    }
+    if (!rt.fonts_loaded) {
+        const int state = linli_js_fonts_state();
+        if (state == 0) {
+            return; // still downloading; the page shows progress
+        }
+        if (state < 0 || !LoadInitialFonts(rt)) {
+            emscripten_cancel_main_loop(); // the page already says what failed
+            return;
+        }
+        rt.fonts_loaded = true;
+        rt.Wake();
+    }
+    if (!rt.full_font.empty()) {
+        rt.app->Fonts().AddFullChinese(rt.full_font.data(), rt.full_font.size());
+        rt.full_font.clear();
+        rt.full_font.shrink_to_fit();
+        rt.Wake();
+    }
+    if (rt.full_font_failed) {
+        rt.app->Fonts().FullChineseFailed();
+        rt.full_font_failed = false;
+        rt.Wake();
+    }
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        rt.Wake(1); // a held finger may be dragging a list
+    }
+    if (rt.frames_to_draw <= 0) {
+        return;
+    }
+    --rt.frames_to_draw;
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    rt.app->Frame();
+    ImGui::Render();
+    const ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(0.957f, 0.961f, 0.969f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    SDL_GL_SwapWindow(rt.window);
+    rt.app->AfterFrame();
+    if (!rt.first_frame_reported) {
+        rt.first_frame_reported = true;
+        linli_js_first_frame();
+    }
+}
+
+} // namespace
+} // namespace linli
+
+using linli::WebRuntime;
+
+// Called by shell/bridge.js with the runtime address it got from linli_js_init.
+extern "C" {
+
+EMSCRIPTEN_KEEPALIVE void linli_text_input(WebRuntime* rt, uint32_t field_id, const char* value,
+                                           int selection_start, int selection_end,
+                                           unsigned sequence) {
+    rt->app->Text().Queue(
+        linli::BridgeInput{field_id, value, static_cast<size_t>(std::max(0, selection_start)),
+                           static_cast<size_t>(std::max(0, selection_end)), sequence});
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_text_key(WebRuntime* rt, int key) {
+    ImGuiKey imgui_key = ImGuiKey_None;
+    switch (static_cast<linli::BridgeKey>(key)) {
+    case linli::BridgeKey::Enter:
+        imgui_key = ImGuiKey_Enter;
+        break;
+    case linli::BridgeKey::Escape:
+        imgui_key = ImGuiKey_Escape;
+        break;
+    case linli::BridgeKey::Tab:
+        imgui_key = ImGuiKey_Tab;
+        break;
+    }
+    if (imgui_key != ImGuiKey_None) {
+        ImGui::GetIO().AddKeyEvent(imgui_key, true);
+        ImGui::GetIO().AddKeyEvent(imgui_key, false);
+    }
+    rt->Wake();
+}
+
+// A screen reader activated a mirrored item: tap its centre through ImGui's input queue.
+EMSCRIPTEN_KEEPALIVE void linli_a11y_activate(WebRuntime* rt, float x, float y) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(x, y);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_full_font(WebRuntime* rt, const unsigned char* data, int size) {
+    rt->full_font.assign(data, data + std::max(0, size));
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_full_font_failed(WebRuntime* rt) {
+    rt->full_font_failed = true;
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_wake(WebRuntime* rt) {
+    rt->Wake();
+}
+
+} // extern "C"
+
+int main() {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
+        std::fprintf(stderr, "SDL_Init failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3); // WebGL2
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+
+    auto* rt = new WebRuntime(); // lives as long as the page
+    rt->window =
+        SDL_CreateWindow("Linli", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 390, 844,
+                         SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (rt->window == nullptr) {
+        std::fprintf(stderr, "SDL_CreateWindow failed: %s\n", SDL_GetError());
+        return 1;
+    }
+    rt->gl = SDL_GL_CreateContext(rt->window);
+    if (rt->gl == nullptr) {
+        std::fprintf(stderr, "WebGL2 is not available: %s\n", SDL_GetError());
+        return 1;
+    }
+    SDL_GL_MakeCurrent(rt->window, rt->gl);
+
+    IMGUI_CHECKVERSION();
+    ImGuiContext* ctx = ImGui::CreateContext();
+    rt->app = std::make_unique<linli::App>(rt->platform, rt->platform.InitialLanguage());
+    rt->app->Init(ctx);
+    ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+
+    linli_js_init(rt);
+    emscripten_set_main_loop_arg(linli::Loop, rt, 0, false);
+    return 0;
+}

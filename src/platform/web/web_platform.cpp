@@ -1,0 +1,51 @@
+#include "platform/web/web_platform.hpp"
+
+#include <cstdlib>
+#include <memory>
+
+#include "platform/web/js_api.hpp"
+
+namespace linli {
+namespace {
+
+std::string TakeJsString(char* s) {
+    std::unique_ptr<char, decltype(&std::free)> owned(s, &std::free);
+    return owned ? std::string(owned.get()) : std::string();
+}
+
+} // namespace
+
+void WebPlatform::PublishA11y(const std::string& json) {
+    linli_js_publish_a11y(json.c_str());
+}
+
+void WebPlatform::ShowTextInput(const TextEditState& s) {
+    linli_js_show_text(s.id, s.rect.x, s.rect.y, s.rect.w, s.rect.h, s.value.c_str(),
+                       static_cast<int>(s.selection_start), static_cast<int>(s.selection_end),
+                       s.applied_input);
+}
+
+void WebPlatform::HideTextInput() {
+    linli_js_hide_text();
+}
+
+void WebPlatform::SaveLanguage(Language lang) {
+    linli_js_set_pref("language", std::string(LanguageCode(lang)).c_str());
+}
+
+void WebPlatform::RequestFullFont() {
+    linli_js_request_full_font();
+}
+
+std::string WebPlatform::BuildVersion() const {
+    return TakeJsString(linli_js_build_version());
+}
+
+Language WebPlatform::InitialLanguage() const {
+    if (auto saved = LanguageFromCode(TakeJsString(linli_js_get_pref("language")))) {
+        return *saved;
+    }
+    return PickLanguage(TakeJsString(linli_js_browser_languages()));
+}
+
+} // namespace linli

@@ -1,0 +1,72 @@
+#include "ui/app.hpp"
+
+#include <imgui.h>
+
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace linli {
+
+App::App(Platform& platform, Language lang)
+    : ui_{platform, a11y_, fonts_, text_, lang, Metrics{}, 1.0f} {}
+
+void App::Init(ImGuiContext* ctx) {
+    a11y_.Attach(ctx);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;              // layout is computed, never saved
+    io.ConfigInputTextCursorBlink = false; // a still caret lets the app stop redrawing
+    io.ConfigWindowsMoveFromTitleBarOnly = true;
+    ApplyTheme(ImGui::GetStyle(), ui_.metrics);
+}
+
+void App::Frame() {
+    a11y_.BeginFrame();
+    text_.BeginFrame();
+    const ImGuiIO& io = ImGui::GetIO();
+    state_.display_width = io.DisplaySize.x;
+    state_.display_height = io.DisplaySize.y;
+    ui_.pixel_ratio = io.DisplayFramebufferScale.x;
+
+    const NavStyle style = ChooseNavStyle(io.DisplaySize.x, io.DisplaySize.y);
+    const ContentBox box = ContentArea(style, io.DisplaySize.x, io.DisplaySize.y, ui_.metrics);
+    ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
+    ImGui::SetNextWindowSize(ImVec2(box.w, box.h));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##content", nullptr, flags | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    ImGui::PushTextWrapPos(0.0f);
+    switch (state_.area) {
+    case Area::Sampling:
+        ui::DrawSamplingScreen(ui_, state_);
+        break;
+    case Area::Supplies:
+        ui::DrawSuppliesScreen(ui_, state_);
+        break;
+    case Area::Volunteers:
+        ui::DrawVolunteersScreen(ui_, state_);
+        break;
+    case Area::Settings:
+        ui::DrawSettingsScreen(ui_, state_);
+        break;
+    }
+    ImGui::PopTextWrapPos();
+    ui::DragToScroll();
+    ImGui::End();
+
+    ui::DrawNavigation(ui_, state_, style);
+
+    text_.EndFrame(ui_.platform);
+    const std::string json = a11y_.EndFrame(Rect{0, 0, io.DisplaySize.x, io.DisplaySize.y});
+    if (!json.empty()) {
+        ui_.platform.PublishA11y(json);
+    }
+}
+
+void App::AfterFrame() {
+    if (fonts_.TakeMissingGlyphRequest()) {
+        ui_.platform.RequestFullFont();
+    }
+}
+
+} // namespace linli

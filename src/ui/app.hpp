@@ -1,0 +1,39 @@
+#pragma once
+// The whole UI: owns the per-frame collectors and draws one frame between the
+// platform's ImGui::NewFrame() and ImGui::Render().
+#include "ui/a11y_collector.hpp"
+#include "ui/fonts.hpp"
+#include "ui/screens.hpp"
+#include "ui/ui_context.hpp"
+
+namespace linli {
+
+// Destroy the ImGui context before the App: the font atlas uses the App's glyph loader.
+class App {
+  public:
+    App(Platform& platform, Language lang);
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Once, after ImGui::CreateContext(): theme and hooks.
+    void Init(ImGuiContext* ctx);
+    // Every frame between NewFrame() and Render().
+    void Frame();
+    // Between frames: asks the platform for the full Chinese font when one is missing.
+    void AfterFrame();
+
+    UiContext& Ui() { return ui_; }
+    FontSet& Fonts() { return fonts_; }
+    TextBridge& Text() { return text_; }
+    AppState& State() { return state_; }
+    const A11yCollector& A11y() const { return a11y_; }
+
+  private:
+    A11yCollector a11y_;
+    FontSet fonts_;
+    TextBridge text_;
+    UiContext ui_;
+    AppState state_;
+};
+
+} // namespace linli

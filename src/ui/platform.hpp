@@ -1,0 +1,40 @@
+#pragma once
+// What the UI needs from the page it runs in. The web implementation lives in
+// src/platform/web; native UI tests use a recording implementation.
+#include <string>
+#include <string_view>
+
+#include "app/a11y.hpp"
+#include "io/i18n.hpp"
+
+namespace linli {
+
+// The text field being edited, as the page's soft-keyboard bridge needs it.
+struct TextEditState {
+    uint32_t id = 0;
+    Rect rect;
+    std::string value;
+    size_t selection_start = 0; // UTF-16 units, as the page counts
+    size_t selection_end = 0;
+    unsigned applied_input = 0; // sequence number of the last bridge input applied
+    bool operator==(const TextEditState&) const = default;
+};
+
+class Platform {
+  public:
+    virtual ~Platform() = default;
+    // The accessibility mirror's nodes (JSON from A11yJson), sent only when they change.
+    virtual void PublishA11y(const std::string& json) = 0;
+    // A text field became active or changed: place the soft-keyboard bridge over it.
+    virtual void ShowTextInput(const TextEditState& state) = 0;
+    // No text field is active: let the soft keyboard close.
+    virtual void HideTextInput() = 0;
+    // Remember the chosen UI language on this device.
+    virtual void SaveLanguage(Language lang) = 0;
+    // A character missing from the first font subset was drawn: fetch the full font.
+    virtual void RequestFullFont() = 0;
+    // The build's content hash, shown in Settings.
+    virtual std::string BuildVersion() const = 0;
+};
+
+} // namespace linli

@@ -1,0 +1,28 @@
+#pragma once
+// Touch-sized widgets that also describe themselves to the accessibility mirror.
+#include <string>
+
+#include "ui/ui_context.hpp"
+
+namespace linli::ui {
+
+// A full-width (width <= 0) or fixed-width button at least one touch target tall.
+bool TouchButton(UiContext& ui, const char* label, const char* id, float width = 0.0f);
+
+// One choice of a segmented control (mirrored as a radio button).
+bool SegmentOption(UiContext& ui, const char* label, const char* id, bool selected, float width);
+
+// A labelled single-line text field; typing reaches it from the physical keyboard or the
+// page's soft-keyboard bridge (IME, paste). Returns true when the value changed.
+bool TextField(UiContext& ui, const char* id, const char* label, const char* hint,
+               std::string& value);
+
+void Heading(UiContext& ui, const char* text);
+void SectionTitle(UiContext& ui, const char* text);
+void MutedText(const char* text);
+
+// Lets a finger (or a mouse) drag the current window's content to scroll it; a drag
+// cancels the press so the item under the finger is not activated.
+void DragToScroll();
+
+} // namespace linli::ui

@@ -1,0 +1,321 @@
+// The real UI code driven headless: Dear ImGui with no renderer, a recording Platform,
+// input through ImGui's own event queue. The browser tests cover the same paths end to
+// end; these run in a second under ASan/UBSan and pin the details down.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <imgui.h>
+#include <imgui_internal.h>
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ui/app.hpp"
+
+using namespace linli;
+
+namespace {
+
+std::vector<unsigned char> ReadFile(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "missing test font " << path);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+class RecordingPlatform final : public Platform {
+  public:
+    void PublishA11y(const std::string& json) override { published.push_back(json); }
+    void ShowTextInput(const TextEditState& state) override { shown.push_back(state); }
+    void HideTextInput() override { ++hidden; }
+    void SaveLanguage(Language lang) override { saved.push_back(lang); }
+    void RequestFullFont() override { ++full_font_requests; }
+    std::string BuildVersion() const override { return "test"; }
+
+    std::vector<std::string> published;
+    std::vector<TextEditState> shown;
+    int hidden = 0;
+    std::vector<Language> saved;
+    int full_font_requests = 0;
+};
+
+// One app on a headless ImGui context of the given CSS size.
+class Harness {
+  public:
+    Harness(float width, float height, Language lang, bool full_chinese_subset = true)
+        : width_(width), height_(height) {
+        ctx_ = ImGui::CreateContext();
+        ImGui::SetCurrentContext(ctx_);
+        ImGuiIO& io = ImGui::GetIO();
+        io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+        app_ = std::make_unique<App>(platform, lang);
+        app_->Init(ctx_);
+        const auto latin = ReadFile(LINLI_TEST_LATIN_FONT);
+        // Without the Chinese font as the "subset", every hanzi is a miss (to test the
+        // lazy full font); with it, none is.
+        const auto cjk =
+            ReadFile(full_chinese_subset ? LINLI_TEST_CJK_FONT : LINLI_TEST_LATIN_FONT);
+        REQUIRE(app_->Fonts().Load(io, latin.data(), latin.size(), cjk.data(), cjk.size(),
+                                   app_->Ui().metrics.body_font));
+    }
+    ~Harness() {
+        ImGui::DestroyContext(ctx_); // first: the atlas still uses the App's font loader
+        app_.reset();
+    }
+
+    void Frame(int count = 1) {
+        for (int i = 0; i < count; ++i) {
+            ImGuiIO& io = ImGui::GetIO();
+            io.DisplaySize = ImVec2(width_, height_);
+            io.DisplayFramebufferScale = ImVec2(2, 2);
+            io.DeltaTime = 1.0f / 60.0f;
+            ImGui::NewFrame();
+            app_->Frame();
+            ImGui::Render();
+            // Play the renderer's part: every texture request is served at once.
+            for (ImTextureData* tex : ImGui::GetPlatformIO().Textures) {
+                if (tex->Status == ImTextureStatus_WantDestroy) {
+                    tex->SetTexID(ImTextureID_Invalid);
+                    tex->SetStatus(ImTextureStatus_Destroyed);
+                } else if (tex->Status != ImTextureStatus_OK &&
+                           tex->Status != ImTextureStatus_Destroyed) {
+                    tex->SetTexID(static_cast<ImTextureID>(1));
+                    tex->SetStatus(ImTextureStatus_OK);
+                }
+            }
+            app_->AfterFrame();
+        }
+    }
+
+    void Tap(float x, float y) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(x, y);
+        Frame();
+        io.AddMouseButtonEvent(0, true);
+        Frame();
+        io.AddMouseButtonEvent(0, false);
+        Frame(3);
+    }
+
+    void Drag(float x, float y, float dy, int steps) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+        io.AddMousePosEvent(x, y);
+        Frame();
+        io.AddMouseButtonEvent(0, true);
+        Frame();
+        for (int i = 1; i <= steps; ++i) {
+            io.AddMousePosEvent(x, y + dy * static_cast<float>(i) / static_cast<float>(steps));
+            Frame();
+        }
+        io.AddMouseButtonEvent(0, false);
+        Frame(3);
+    }
+
+    const A11yNode* Find(Role role, const std::string& name) const {
+        for (const auto& n : app_->A11y().Nodes()) {
+            if (n.role == role && n.name == name) {
+                return &n;
+            }
+        }
+        return nullptr;
+    }
+
+    const A11yNode& Require(Role role, const std::string& name) const {
+        const A11yNode* n = Find(role, name);
+        INFO("looking for ", RoleName(role), " \"", name, "\"; last mirror: ",
+             platform.published.empty() ? std::string("(none)") : platform.published.back());
+        REQUIRE(n != nullptr);
+        return *n;
+    }
+
+    void TapItem(Role role, const std::string& name) {
+        const A11yNode& n = Require(role, name);
+        Tap(n.rect.x + n.rect.w / 2, n.rect.y + n.rect.h / 2);
+    }
+
+    App& app() { return *app_; }
+    RecordingPlatform platform;
+
+  private:
+    float width_, height_;
+    ImGuiContext* ctx_ = nullptr;
+    std::unique_ptr<App> app_;
+};
+
+} // namespace
+
+TEST_CASE("phone: a bottom bar with the four areas, Sampling first, mirrored as tabs") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    const char* names[] = {"采样", "物资", "志愿者", "设置"};
+    float previous_x = -1;
+    for (const char* name : names) {
+        const A11yNode& tab = h.Require(Role::Tab, name);
+        CHECK(tab.rect.y >= 844 - 64 - 0.5f);
+        CHECK(tab.rect.h >= 44);
+        CHECK(tab.rect.x > previous_x);
+        previous_x = tab.rect.x;
+    }
+    CHECK(h.Require(Role::Tab, "采样").selected);
+    CHECK_FALSE(h.Require(Role::Tab, "设置").selected);
+    CHECK(h.Find(Role::TextBox, "搜索") != nullptr);
+}
+
+TEST_CASE("laptop: the same areas in a left rail") {
+    Harness h(1280, 800, Language::English);
+    h.Frame(3);
+    for (const char* name : {"Sampling", "Supplies", "Volunteers", "Settings"}) {
+        const A11yNode& tab = h.Require(Role::Tab, name);
+        CHECK(tab.rect.x < 20);
+        CHECK(tab.rect.w <= 112);
+    }
+}
+
+TEST_CASE("tapping a tab switches the area") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    h.TapItem(Role::Tab, "物资");
+    CHECK(h.app().State().area == Area::Supplies);
+    CHECK(h.Require(Role::Tab, "物资").selected);
+    CHECK_FALSE(h.Require(Role::Tab, "采样").selected);
+    CHECK(h.Find(Role::TextBox, "搜索") == nullptr); // the supplies screen has no search yet
+    h.TapItem(Role::Tab, "设置");
+    CHECK(h.app().State().area == Area::Settings);
+}
+
+TEST_CASE("the language switch in Settings relabels everything and is saved") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    h.TapItem(Role::Tab, "设置");
+    CHECK(h.Require(Role::Radio, "中文").checked);
+    CHECK_FALSE(h.Require(Role::Radio, "English").checked);
+    h.TapItem(Role::Radio, "English");
+    CHECK(h.app().Ui().lang == Language::English);
+    REQUIRE(h.platform.saved.size() == 1);
+    CHECK(h.platform.saved.back() == Language::English);
+    CHECK(h.Require(Role::Tab, "Settings").selected);
+    CHECK(h.Find(Role::Tab, "设置") == nullptr);
+    CHECK(h.Require(Role::Radio, "English").checked);
+    h.TapItem(Role::Radio, "中文");
+    CHECK(h.Require(Role::Tab, "设置").selected);
+}
+
+TEST_CASE("every mirrored control is at least a 44 px touch target") {
+    for (Area area : kAllAreas) {
+        Harness h(390, 844, Language::Chinese);
+        h.app().State().area = area;
+        h.Frame(3);
+        for (const auto& n : h.app().A11y().Nodes()) {
+            CAPTURE(n.name);
+            CHECK(n.rect.h >= 44.0f);
+            CHECK(n.rect.w >= 44.0f);
+        }
+    }
+}
+
+TEST_CASE("the mirror is published only when the UI changes") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    const size_t after_start = h.platform.published.size();
+    CHECK(after_start >= 1);
+    h.Frame(10);
+    CHECK(h.platform.published.size() == after_start);
+    h.TapItem(Role::Tab, "志愿者");
+    CHECK(h.platform.published.size() > after_start);
+}
+
+TEST_CASE("text typed through the soft-keyboard bridge lands in the field being edited") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    h.TapItem(Role::TextBox, "搜索");
+    REQUIRE_FALSE(h.platform.shown.empty());
+    const TextEditState shown = h.platform.shown.back();
+    CHECK(shown.value.empty());
+    CHECK(shown.rect.h >= 44);
+
+    // Input for another field (a stale one) is ignored.
+    h.app().Text().Queue(BridgeInput{shown.id + 1, "wrong", 5, 5, 1});
+    h.Frame(2);
+    CHECK(h.app().State().sampling_search.empty());
+
+    // What an IME commits: 张三, caret after it (UTF-16 index 2).
+    h.app().Text().Queue(BridgeInput{shown.id, "张三", 2, 2, 2});
+    h.Frame(2);
+    CHECK(h.app().State().sampling_search == "张三");
+    const A11yNode& field = h.Require(Role::TextBox, "搜索");
+    CHECK(field.value == "张三");
+    CHECK(field.focused);
+    const TextEditState echoed = h.platform.shown.back();
+    CHECK(echoed.value == "张三");
+    CHECK(echoed.applied_input == 2);
+    CHECK(echoed.selection_start == 2);
+    CHECK(echoed.selection_end == 2);
+
+    // Backspace in the textarea arrives as the shorter value.
+    h.app().Text().Queue(BridgeInput{shown.id, "张", 1, 1, 3});
+    h.Frame(2);
+    CHECK(h.app().State().sampling_search == "张");
+
+    // Tapping elsewhere ends editing: the page is told to drop the keyboard.
+    const int hidden_before = h.platform.hidden;
+    h.Tap(200, 500);
+    CHECK(h.platform.hidden == hidden_before + 1);
+    CHECK_FALSE(h.Require(Role::TextBox, "搜索").focused);
+    CHECK(h.app().State().sampling_search == "张");
+}
+
+TEST_CASE("Enter from the bridge ends editing") {
+    Harness h(390, 844, Language::English);
+    h.Frame(3);
+    h.TapItem(Role::TextBox, "Search");
+    REQUIRE_FALSE(h.platform.shown.empty());
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Enter, true);
+    ImGui::GetIO().AddKeyEvent(ImGuiKey_Enter, false);
+    h.Frame(4);
+    CHECK(h.platform.hidden == 1);
+}
+
+TEST_CASE("dragging a list scrolls it and does not press what is under the finger") {
+    Harness h(390, 420, Language::Chinese); // short screen: Settings overflows
+    h.Frame(3);
+    h.TapItem(Role::Tab, "设置");
+    ImGuiWindow* content = ImGui::FindWindowByName("##content");
+    REQUIRE(content != nullptr);
+    REQUIRE(content->ScrollMax.y > 0);
+    const A11yNode& english = h.Require(Role::Radio, "English");
+    h.Drag(english.rect.x + 20, english.rect.y + 20, -150, 10);
+    CHECK(content->Scroll.y > 50);
+    CHECK(h.app().Ui().lang == Language::Chinese); // the drag started on "English"
+}
+
+TEST_CASE("a Chinese character missing from the first font asks for the full font once") {
+    Harness h(390, 844, Language::Chinese, /*full_chinese_subset=*/false);
+    h.Frame(3);
+    CHECK(h.platform.full_font_requests == 1);
+    CHECK(h.app().Fonts().State() == FullFontState::Requested);
+    h.Frame(3);
+    CHECK(h.platform.full_font_requests == 1);
+
+    const auto full = ReadFile(LINLI_TEST_CJK_FONT);
+    REQUIRE(h.app().Fonts().AddFullChinese(full.data(), full.size()));
+    h.Frame(2);
+    CHECK(h.app().Fonts().State() == FullFontState::Loaded);
+    ImFontBaked* baked = h.app().Fonts().Main()->GetFontBaked(h.app().Ui().metrics.body_font);
+    for (ImWchar c : {0x90BB /*邻*/, 0x5586 /*喆*/, 0x581F /*堃*/, 0x7287 /*犇*/, 0x6DFC /*淼*/,
+                      0x71DA /*燚*/, 0x73A5 /*玥*/}) {
+        CAPTURE(c);
+        CHECK(baked->FindGlyphNoFallback(c) != nullptr);
+    }
+    CHECK(h.platform.full_font_requests == 1);
+}
+
+TEST_CASE("with the Chinese font present nothing extra is fetched") {
+    Harness h(390, 844, Language::Chinese);
+    h.app().State().area = Area::Settings; // shows 喆 堃 犇 淼 燚 玥
+    h.Frame(3);
+    CHECK(h.platform.full_font_requests == 0);
+    ImFontBaked* baked = h.app().Fonts().Main()->GetFontBaked(h.app().Ui().metrics.body_font);
+    CHECK(baked->FindGlyphNoFallback(0x5586) != nullptr);
+}

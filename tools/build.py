@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""Installs what the build needs and builds Linli (native tests and the static web site).
+
+Used by serve.py and tests/run.sh; run it directly for a single step:
+    python3 tools/build.py setup|native|web|fonts|all
+
+Everything downloaded goes to ignored folders or to the cache outside the tree
+(LINLI_CACHE, default ~/.cache/linli): Debian binary packages through apt, Debian
+*source* packages (Dear ImGui 1.92.x from forky, SDL2 2.26.5 from bookworm) through a
+private apt state folder that leaves the system's apt configuration alone, npm packages
+into node_modules/. Every step is idempotent and prints nothing when there is nothing
+to do; slow steps announce themselves and write their full output to a log file.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = Path(os.environ.get("LINLI_CACHE", Path.home() / ".cache" / "linli"))
+BUILD = ROOT / "build"
+DIST = ROOT / "dist"
+LOGS = BUILD / "logs"
+
+DEBIAN_MIRROR = "http://deb.debian.org/debian"
+KEYRING = "/usr/share/keyrings/debian-archive-keyring.gpg"
+
+# Debian packages and why each is needed.
+APT_PACKAGES = [
+    "emscripten",  # emcc 3.1.6: the web build
+    "cmake",
+    "ninja-build",
+    "g++",
+    "dpkg-dev",  # dpkg-source, used by `apt-get source`
+    "doctest-dev",  # unit tests
+    "libcereal-dev",  # serialisation (header-only)
+    "rapidjson-dev",  # cereal's JSON archive
+    "chromium",  # headless browser for end-to-end tests
+    "fonts-roboto-unhinted",  # Latin UI font
+    "fonts-droid-fallback",  # Chinese font (DroidSansFallbackFull)
+    "python3-fonttools",  # font subsetting (Debian's /usr/bin/python3)
+    "clang-format",
+]
+
+# Debian source packages: (package, version prefix we accept, suite it comes from).
+IMGUI_SOURCE = ("imgui", "1.92.", "forky")
+SDL2_SOURCE = ("libsdl2", "2.26.5", "bookworm")
+
+EMSCRIPTEN_ENV = {"NODE_PATH": "/usr/share/nodejs"}  # emcc needs acorn from Debian's node modules
+
+QUIET = os.environ.get("LINLI_VERBOSE", "") == ""
+
+
+def say(msg: str) -> None:
+    print(f"[linli] {msg}", flush=True)
+
+
+def run(cmd, log: str | None = None, cwd: Path | None = None, env: dict | None = None) -> None:
+    """Runs a command; its output goes to a log file (quiet) and is shown only on failure."""
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    if log is None or not QUIET:
+        subprocess.run(cmd, cwd=cwd, env=full_env, check=True)
+        return
+    LOGS.mkdir(parents=True, exist_ok=True)
+    log_path = LOGS / log
+    with open(log_path, "ab") as out:
+        out.write(("\n$ " + " ".join(map(str, cmd)) + "\n").encode())
+        out.flush()
+        result = subprocess.run(cmd, cwd=cwd, env=full_env, stdout=out, stderr=subprocess.STDOUT)
+    if result.returncode != 0:
+        tail = log_path.read_text(errors="replace").splitlines()[-60:]
+        print("\n".join(tail), file=sys.stderr)
+        say(f"FAILED: {' '.join(map(str, cmd))} (full log: {log_path})")
+        sys.exit(result.returncode)
+
+
+def sudo_prefix() -> list[str]:
+    if os.geteuid() == 0:
+        return []
+    if shutil.which("sudo"):
+        return ["sudo", "-n"]
+    say("Installing Debian packages needs root (or passwordless sudo).")
+    sys.exit(1)
+
+
+# --------------------------------------------------------------------------- Debian packages
+
+
+def missing_apt_packages(packages: list[str]) -> list[str]:
+    missing = []
+    for pkg in packages:
+        r = subprocess.run(
+            ["dpkg-query", "-W", "-f=${Status}", pkg], capture_output=True, text=True
+        )
+        if "install ok installed" not in r.stdout:
+            missing.append(pkg)
+    return missing
+
+
+def ensure_apt_packages() -> None:
+    missing = missing_apt_packages(APT_PACKAGES)
+    if not missing:
+        return
+    say(f"Installing Debian packages: {' '.join(missing)} (first run only; a few minutes)")
+    t0 = time.time()
+    env = {"DEBIAN_FRONTEND": "noninteractive"}
+    run(sudo_prefix() + ["apt-get", "update", "-q"], log="apt.log", env=env)
+    run(
+        sudo_prefix() + ["apt-get", "install", "-y", "-q", "--no-install-recommends"] + missing,
+        log="apt.log",
+        env=env,
+    )
+    say(f"  done in {time.time() - t0:.0f} s")
+
+
+# --------------------------------------------------------------------------- Debian sources
+
+
+def private_apt_options() -> list[str]:
+    """apt options for a private sources list and state folder (system apt untouched)."""
+    apt_dir = CACHE / "apt"
+    (apt_dir / "lists" / "partial").mkdir(parents=True, exist_ok=True)
+    (apt_dir / "cache" / "archives" / "partial").mkdir(parents=True, exist_ok=True)
+    sources = apt_dir / "sources.list"
+    lines = [
+        f"deb-src [signed-by={KEYRING}] {DEBIAN_MIRROR} {suite} main"
+        for suite in ("bookworm", "forky")
+    ]
+    text = "\n".join(lines) + "\n"
+    if not sources.exists() or sources.read_text() != text:
+        sources.write_text(text)
+    return [
+        f"-o=Dir::Etc::SourceList={sources}",
+        "-o=Dir::Etc::SourceParts=/dev/null",
+        f"-o=Dir::State::Lists={apt_dir / 'lists'}",
+        f"-o=Dir::Cache={apt_dir / 'cache'}",
+        "-o=APT::Sandbox::User=root",
+    ]
+
+
+_lists_updated = False
+
+
+def source_versions(package: str) -> list[str]:
+    global _lists_updated
+    opts = private_apt_options()
+    if not _lists_updated:
+        run(["apt-get", *opts, "update", "-q"], log="apt-source.log")
+        _lists_updated = True
+    r = subprocess.run(
+        ["apt-cache", *opts, "showsrc", package], capture_output=True, text=True, check=True
+    )
+    return [line.split(":", 1)[1].strip() for line in r.stdout.splitlines() if line.startswith("Version:")]
+
+
+def source_dir(spec: tuple[str, str, str]) -> Path:
+    """Returns the unpacked Debian source tree for spec, fetching it once into the cache."""
+    package, prefix, _suite = spec
+    src_root = CACHE / "src"
+    src_root.mkdir(parents=True, exist_ok=True)
+    for existing in sorted(src_root.glob(f"{package}-{prefix}*")):
+        if (existing / ".linli-complete").exists():
+            return existing
+    say(f"Fetching Debian source package {package} {prefix}* (first run only)")
+    versions = [v for v in source_versions(package) if v.startswith(prefix)]
+    if not versions:
+        say(f"No {package} {prefix}* in Debian's source lists; cannot continue.")
+        sys.exit(1)
+    version = sorted(versions)[-1]
+    work = src_root / f".download-{package}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir()
+    run(["apt-get", *private_apt_options(), "source", f"{package}={version}"], log="apt-source.log", cwd=work)
+    unpacked = [p for p in work.iterdir() if p.is_dir()]
+    if len(unpacked) != 1:
+        say(f"Unexpected layout after apt-get source {package}: {unpacked}")
+        sys.exit(1)
+    upstream = version.split("-")[0].split("+")[0]
+    final = src_root / f"{package}-{upstream}"
+    shutil.rmtree(final, ignore_errors=True)
+    unpacked[0].rename(final)
+    shutil.rmtree(work, ignore_errors=True)
+    (final / ".linli-complete").write_text(version + "\n")
+    return final
+
+
+def imgui_dir() -> Path:
+    return source_dir(IMGUI_SOURCE)
+
+
+def sdl2_wasm_prefix() -> Path:
+    """SDL2 built for wasm with emscripten, cached outside the tree (about 4 minutes once)."""
+    prefix = CACHE / "sdl2-2.26.5-wasm"
+    if (prefix / ".linli-complete").exists():
+        return prefix
+    src = source_dir(SDL2_SOURCE)
+    say("Building SDL2 2.26.5 for WebAssembly (first run only; about 4 minutes on 2 cores)")
+    t0 = time.time()
+    build = CACHE / "sdl2-build"
+    shutil.rmtree(build, ignore_errors=True)
+    shutil.rmtree(prefix, ignore_errors=True)
+    run(
+        [
+            "emcmake", "cmake", "-S", str(src), "-B", str(build), "-G", "Ninja",
+            "-DCMAKE_BUILD_TYPE=Release", "-DSDL_SHARED=OFF", "-DSDL_STATIC=ON", "-DSDL_TEST=OFF",
+            f"-DCMAKE_INSTALL_PREFIX={prefix}",
+        ],
+        log="sdl2.log",
+        env=EMSCRIPTEN_ENV,
+    )
+    run(["cmake", "--build", str(build)], log="sdl2.log", env=EMSCRIPTEN_ENV)
+    run(["cmake", "--install", str(build)], log="sdl2.log", env=EMSCRIPTEN_ENV)
+    shutil.rmtree(build, ignore_errors=True)
+    (prefix / ".linli-complete").write_text("ok\n")
+    say(f"  done in {time.time() - t0:.0f} s")
+    return prefix
+
+
+# --------------------------------------------------------------------------- npm
+
+
+def ensure_npm() -> None:
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".package-lock.json"
+    if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
+        return
+    say("Installing npm packages (playwright-core)")
+    run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], log="npm.log", cwd=ROOT)
+
+
+# --------------------------------------------------------------------------- fonts
+
+ROBOTO = Path("/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf")
+DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+
+
+def common_hanzi() -> str:
+    """GB2312 level-1 hanzi (3,755 most common characters) plus CJK punctuation."""
+    chars = []
+    for hi in range(0xB0, 0xD8):
+        for lo in range(0xA1, 0xFF):
+            try:
+                chars.append(bytes([hi, lo]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass
+    # Level 1 ends at 0xD7F9; 0xD7FA-0xD7FE are unassigned and already skipped.
+    return "".join(chars)
+
+
+def subset(font: Path, out: Path, text: str | None = None, unicodes: str | None = None) -> None:
+    args = [
+        "/usr/bin/python3", "-m", "fontTools.subset", str(font), f"--output-file={out}",
+        "--layout-features=*", "--no-hinting", "--desubroutinize", "--name-IDs=*",
+        "--notdef-outline",
+    ]
+    if text is not None:
+        text_file = out.with_suffix(".txt")
+        text_file.write_text(text, encoding="utf-8")
+        args.append(f"--text-file={text_file}")
+    if unicodes is not None:
+        args.append(f"--unicodes={unicodes}")
+    run(args, log="fonts.log")
+
+
+def build_fonts() -> Path:
+    """Builds the three font files into build/fonts (cached on the inputs' identity)."""
+    out = BUILD / "fonts"
+    key = f"{ROBOTO.stat().st_size}-{DROID.stat().st_size}-v3"
+    if (out / ".key").exists() and (out / ".key").read_text() == key:
+        return out
+    say("Subsetting fonts")
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    # Latin UI font: Basic Latin, Latin-1, general punctuation, currency, arrows.
+    subset(ROBOTO, out / "latin.ttf", unicodes="U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-205E,U+20A0-20BF,U+2190-2199,U+2212,U+00D7,U+2713")
+    common = common_hanzi()
+    punctuation = "".join(chr(c) for c in range(0x3000, 0x3040)) + "".join(
+        chr(c) for c in range(0xFF01, 0xFF5F)
+    )
+    subset(DROID, out / "cjk-common.ttf", text=common + punctuation + "·—…“”‘’")
+    # The rest of the Chinese font: fetched lazily when a character is not in the subset.
+    subset(DROID, out / "cjk-full.ttf", unicodes="*")
+    (out / ".key").write_text(key)
+    return out
+
+
+# --------------------------------------------------------------------------- builds
+
+
+def build_native() -> Path:
+    build_dir = BUILD / "native"
+    if not (build_dir / "build.ninja").exists():
+        run(["cmake", "--preset", "native", f"-DLINLI_IMGUI_DIR={imgui_dir()}"], log="native.log", cwd=ROOT)
+    run(["cmake", "--build", "--preset", "native"], log="native.log", cwd=ROOT)
+    return build_dir
+
+
+def build_web() -> Path:
+    build_dir = BUILD / "web"
+    sdl = sdl2_wasm_prefix()
+    imgui = imgui_dir()
+    if not (build_dir / "build.ninja").exists():
+        say("Configuring the web build")
+        run(
+            ["cmake", "--preset", "web", f"-DLINLI_IMGUI_DIR={imgui}", f"-DLINLI_SDL2_PREFIX={sdl}"],
+            log="web.log", cwd=ROOT, env=EMSCRIPTEN_ENV,
+        )
+    t0 = time.time()
+    run(["cmake", "--build", "--preset", "web"], log="web.log", cwd=ROOT, env=EMSCRIPTEN_ENV)
+    if time.time() - t0 > 20:
+        say(f"Compiled the web build in {time.time() - t0:.0f} s")
+    assemble_dist(build_dir, build_fonts())
+    return DIST
+
+
+def content_hash(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def assemble_dist(web_build: Path, fonts: Path) -> None:
+    """Copies the built site into dist/: every URL in it is relative (sub-path hosting)."""
+    staging = BUILD / "dist-staging"
+    shutil.rmtree(staging, ignore_errors=True)
+    (staging / "fonts").mkdir(parents=True)
+    for name in ("linli.js", "linli.wasm"):
+        shutil.copy2(web_build / name, staging / name)
+    for font in ("latin.ttf", "cjk-common.ttf", "cjk-full.ttf"):
+        shutil.copy2(fonts / font, staging / "fonts" / font)
+    for item in (ROOT / "shell").iterdir():
+        if item.is_file():
+            shutil.copy2(item, staging / item.name)
+    files = [p for p in staging.rglob("*") if p.is_file()]
+    version = content_hash(files)
+    manifest = {
+        "version": version,
+        "files": sorted(str(p.relative_to(staging)) for p in files),
+    }
+    (staging / "build.json").write_text(json.dumps(manifest, indent=1) + "\n")
+    index = staging / "index.html"
+    index.write_text(index.read_text().replace("__LINLI_BUILD__", version))
+    if DIST.exists():
+        shutil.rmtree(DIST)
+    staging.rename(DIST)
+
+
+def size_report() -> list[tuple[str, int, int]]:
+    rows = []
+    for p in sorted(DIST.rglob("*")):
+        if p.is_file():
+            data = p.read_bytes()
+            rows.append((str(p.relative_to(DIST)), len(data), len(gzip.compress(data, 9))))
+    return rows
+
+
+def setup() -> None:
+    ensure_apt_packages()
+    imgui_dir()
+    sdl2_wasm_prefix()
+    ensure_npm()
+
+
+def main(argv: list[str]) -> int:
+    step = argv[1] if len(argv) > 1 else "all"
+    if step == "setup":
+        setup()
+    elif step == "native":
+        ensure_apt_packages()
+        build_native()
+    elif step == "fonts":
+        build_fonts()
+    elif step == "web":
+        setup()
+        build_web()
+    elif step == "sizes":
+        for name, raw, gz in size_report():
+            print(f"{name:28s} {raw:>10,d} B  {gz:>10,d} B gzip")
+    elif step == "all":
+        setup()
+        build_native()
+        build_web()
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
