@@ -59,6 +59,7 @@ def main() -> int:
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--build-only", action="store_true", help="build dist/ and exit")
     parser.add_argument("--no-build", action="store_true", help="serve dist/ as it is")
+    parser.add_argument("--dir", type=Path, default=build.DIST, help="serve this folder instead of dist/")
     args = parser.parse_args()
     if not args.no_build:
         build.setup()
@@ -66,10 +67,10 @@ def main() -> int:
     if args.build_only:
         print(f"Built {build.DIST}")
         return 0
-    if not (build.DIST / "index.html").exists():
+    if args.dir == build.DIST and not (build.DIST / "index.html").exists():
         print("dist/ is empty: run without --no-build first", file=sys.stderr)
         return 1
-    serve(build.DIST, args.host, args.port)
+    serve(args.dir, args.host, args.port)
     return 0
 
 

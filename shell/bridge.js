@@ -20,7 +20,8 @@
     metrics: { navigationStart: 0, firstFrameMs: null, fontBytes: 0, fullFontMs: null },
     a11yNodes: [],
     a11yVersion: 0,
-    field: { id: 0, composing: false, sent: 0, rect: null },
+    // The field being edited: its ImGui id, IME state, and input sequence numbers.
+    field: { id: 0, composing: false, seq: 0, sentForField: 0, unattached: false },
     errors: [],
   };
 
@@ -201,17 +202,35 @@
 
   function sendText() {
     const m = bridge.module, f = bridge.field, ta = ime();
-    if (!m || !f.id || f.composing) return;
-    f.sent++;
+    if (!m || f.composing) return;
+    if (!f.id) { f.unattached = true; return; } // typed before the app named the field
+    f.seq++;
+    f.sentForField = f.seq;
     const value = ta.value;
     const size = m.lengthBytesUTF8(value) + 1;
     const ptr = m._malloc(size);
     m.stringToUTF8(value, ptr, size);
-    m._linli_text_input(bridge.runtime, f.id, ptr, ta.selectionStart, ta.selectionEnd, f.sent);
+    m._linli_text_input(bridge.runtime, f.id, ptr, ta.selectionStart, ta.selectionEnd, f.seq);
     m._free(ptr);
     f.lastValue = value;
     f.lastStart = ta.selectionStart;
     f.lastEnd = ta.selectionEnd;
+  }
+
+  // The textarea now edits field id (whose current value is value).
+  function attachField(id, value) {
+    const f = bridge.field, ta = ime();
+    f.id = id;
+    f.composing = false;
+    f.sentForField = 0;
+    if (f.unattached) {
+      f.unattached = false;
+      sendText(); // what was typed in the meantime wins over the field's old value
+      return false;
+    }
+    if (ta.value !== value) ta.value = value;
+    ta.setSelectionRange(value.length, value.length);
+    return true;
   }
 
   function sendSelectionIfMoved() {
@@ -227,15 +246,10 @@
   bridge.showText = function (id, x, y, w, h, value, selStart, selEnd, applied) {
     const ta = ime(), f = bridge.field;
     placeIme(x, y, w, h);
-    const newField = id !== f.id;
-    if (newField) {
-      f.id = id;
-      f.composing = false;
-      f.sent = applied; // inputs typed for another field are void
-    }
     if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+    if (id !== f.id && !attachField(id, value)) return;
     if (f.composing) return;
-    if (!newField && applied < f.sent) return; // the app has not caught up with typing yet
+    if (applied < f.sentForField) return; // the app has not caught up with typing yet
     if (ta.value !== value) ta.value = value;
     if (ta.selectionStart !== selStart || ta.selectionEnd !== selEnd) ta.setSelectionRange(selStart, selEnd);
     f.lastValue = value;
@@ -247,6 +261,7 @@
     const ta = ime();
     bridge.field.id = 0;
     bridge.field.composing = false;
+    bridge.field.unattached = false;
     if (document.activeElement === ta) ta.blur();
     ta.value = '';
     ta.style.top = '-200px';
@@ -288,6 +303,7 @@
       if (hit) {
         placeIme(hit.x, hit.y, hit.w, hit.h);
         if (document.activeElement !== ta) ta.focus({ preventScroll: true });
+        if (hit.id !== bridge.field.id) attachField(hit.id, hit.value || '');
       } else if (document.activeElement === ta) {
         ta.blur(); // tapping elsewhere closes the keyboard
       }

@@ -1,6 +1,7 @@
 #include "ui/app.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
@@ -19,7 +20,7 @@ void App::Init(ImGuiContext* ctx) {
     ApplyTheme(ImGui::GetStyle(), ui_.metrics);
 }
 
-void App::Frame() {
+bool App::Frame() {
     a11y_.BeginFrame();
     text_.BeginFrame();
     const ImGuiIO& io = ImGui::GetIO();
@@ -34,7 +35,7 @@ void App::Frame() {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("##content", nullptr, flags | ImGuiWindowFlags_AlwaysVerticalScrollbar);
+    ImGui::Begin("##content", nullptr, flags);
     ImGui::PushTextWrapPos(0.0f);
     switch (state_.area) {
     case Area::Sampling:
@@ -61,6 +62,9 @@ void App::Frame() {
     if (!json.empty()) {
         ui_.platform.PublishA11y(json);
     }
+    // ImGui spreads fast input (press and release within one frame) over several frames.
+    const bool input_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    return !json.empty() || input_pending;
 }
 
 void App::AfterFrame() {

@@ -17,8 +17,9 @@ class App {
 
     // Once, after ImGui::CreateContext(): theme and hooks.
     void Init(ImGuiContext* ctx);
-    // Every frame between NewFrame() and Render().
-    void Frame();
+    // Every frame between NewFrame() and Render(). Returns true when the UI may still be
+    // settling (it changed this frame, or input is queued): draw another frame.
+    bool Frame();
     // Between frames: asks the platform for the full Chinese font when one is missing.
     void AfterFrame();
 

@@ -44,7 +44,7 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
     SectionTitle(ui, ui.T(Text::SettingsFonts));
     // Names in a roster use rare characters; this line shows they render.
     ImGui::TextUnformatted("邻里 喆 堃 犇 淼 燚 玥 · Linli 0123456789");
-    MutedText(FontStateText(ui));
+    StatusText(ui, "font-status", FontStateText(ui));
 
     SectionTitle(ui, ui.T(Text::SettingsDisplay));
     ImGui::Text(ui.T(Text::DisplayScreen), state.display_width, state.display_height,

@@ -125,6 +125,13 @@ void MutedText(const char* text) {
     ImGui::PopStyleColor();
 }
 
+void StatusText(UiContext& ui, const char* id, const char* text) {
+    MutedText(text);
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ui.a11y.AddStatus(ImGui::GetID(id), text, Rect{min.x, min.y, max.x - min.x, max.y - min.y});
+}
+
 void DragToScroll() {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ImGuiWindow* window = ImGui::GetCurrentWindow();

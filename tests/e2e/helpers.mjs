@@ -19,8 +19,8 @@ export const LAPTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFacto
 
 // Serves dist/ (or another folder) with serve.py on a free port; returns { url, stop }.
 export async function startServer({ dir } = {}) {
-  const args = [path.join(ROOT, 'serve.py'), '--no-build', '--port', '0'];
-  const child = spawn('python3', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...(dir ? { LINLI_SERVE_DIR: dir } : {}) } });
+  const args = [path.join(ROOT, 'serve.py'), '--no-build', '--port', '0', ...(dir ? ['--dir', dir] : [])];
+  const child = spawn('python3', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
   let buffer = '';
   const url = await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
@@ -44,12 +44,17 @@ export async function launchBrowser(options = {}) {
 export async function openApp(browser, url, contextOptions = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', ...contextOptions });
   const page = await context.newPage();
+  page.linliTouch = !!contextOptions.hasTouch;
   page.errors = [];
   page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
   page.on('pageerror', (err) => page.errors.push(String(err)));
   await page.goto(url);
-  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 60000 });
+  await waitForReady(page);
   return { context, page };
+}
+
+export async function waitForReady(page) {
+  await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 60000 });
 }
 
 // Waits until the mirror has an element with this role and name; returns its box centre.
@@ -64,8 +69,7 @@ export async function itemCentre(page, role, name, { exact = true, timeout = 150
 // Taps (touch contexts) or clicks (mouse) the mirrored item: the input goes to the canvas.
 export async function activate(page, role, name, options = {}) {
   const { x, y } = await itemCentre(page, role, name, options);
-  const touch = page.context()._options?.hasTouch;
-  if (touch) await page.touchscreen.tap(x, y);
+  if (page.linliTouch) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);
 }
 

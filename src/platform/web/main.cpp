@@ -88,7 +88,9 @@ void Loop(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
-    rt.app->Frame();
+    if (rt.app->Frame()) {
+        rt.Wake(2);
+    }
     ImGui::Render();
     const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
