@@ -42,6 +42,7 @@ APT_PACKAGES = [
     "doctest-dev",  # unit tests
     "libcereal-dev",  # serialisation (header-only)
     "rapidjson-dev",  # cereal's JSON archive
+    "nlohmann-json3-dev",  # JSON documents (header-only)
     "chromium",  # headless browser for end-to-end tests
     "fonts-roboto-unhinted",  # Latin UI font
     "fonts-droid-fallback",  # Chinese font (DroidSansFallbackFull)

@@ -1,0 +1,74 @@
+#pragma once
+// The app's data actions: what the screens call to read and change documents. Each
+// action is one durable transaction (store::Database).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/volunteer.hpp"
+#include "store/database.hpp"
+#include "store/ids.hpp"
+#include "store/store.hpp"
+
+namespace linli {
+
+// The document types and their schema upgrades, in one place.
+store::SchemaRegistry AppSchemas();
+
+struct EditOutcome {
+    bool ok = false;
+    std::vector<VolunteerProblem> problems; // input to fix
+    std::optional<store::EditError> error;  // the store refused (stale, read-only, ...)
+    std::string id;
+};
+
+enum class BackupError { None, NotJson, NotLinliBackup, NewerFormat, BadDocument };
+
+struct RestoreReport {
+    BackupError error = BackupError::None;
+    size_t bad_index = 0; // for BadDocument: which document (0-based)
+    std::string bad_reason;
+    size_t added = 0, updated = 0, unchanged = 0, conflicts = 0;
+};
+
+class AppData {
+  public:
+    AppData(store::Persistence& persistence, std::string device_tag);
+
+    store::LoadReport Load(std::string_view records_json);
+    const store::LoadReport& LastLoad() const { return last_load_; }
+
+    std::vector<Volunteer> Volunteers(std::string_view query) const;
+    std::optional<Volunteer> FindVolunteer(const std::string& id) const;
+    EditOutcome AddVolunteer(std::string_view name, std::string_view phone, int64_t now_ms);
+    EditOutcome UpdateVolunteer(const Volunteer& edited, int64_t now_ms);
+    EditOutcome RemoveVolunteer(const std::string& id, const std::string& rev);
+
+    std::string DeviceName() const;
+    EditOutcome SetDeviceName(std::string_view name, int64_t now_ms);
+    const std::string& DeviceTag() const { return ids_.DeviceTag(); }
+
+    // All documents (tombstones included) as one JSON file.
+    std::string ExportBackup(int64_t now_ms) const;
+    // Merges a backup in; a file that is not a whole, valid backup changes nothing.
+    RestoreReport Restore(std::string_view file_text);
+
+    // Records another tab stored ([[key, doc], ...]): merged, nothing written.
+    size_t ApplyExternal(std::string_view records_json);
+
+    store::Database& Db() { return db_; }
+    const store::Database& Db() const { return db_; }
+    store::DocumentStore& Store() { return store_; }
+    const store::DocumentStore& Store() const { return store_; }
+
+  private:
+    EditOutcome Commit(store::Result<store::Change> result);
+
+    store::DocumentStore store_;
+    store::Database db_;
+    store::IdGenerator ids_;
+    store::LoadReport last_load_;
+};
+
+} // namespace linli

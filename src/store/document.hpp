@@ -1,0 +1,51 @@
+#pragma once
+// A JSON document as CouchDB keeps it: _id, _rev ("N-hash"), _deleted, and the revision
+// history (_revisions) that replication and conflict detection need.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace linli::store {
+
+using Json = nlohmann::json;
+
+struct Revision {
+    int generation = 0;
+    std::string hash;
+    std::string ToString() const { return std::to_string(generation) + "-" + hash; }
+    static std::optional<Revision> Parse(std::string_view rev);
+};
+
+struct Document {
+    std::string id;
+    std::string rev;
+    bool deleted = false;
+    Json body = Json::object();       // the fields without leading underscores
+    std::vector<std::string> history; // revision hashes, newest first (history[0] is rev's)
+    uint64_t seq = 0;                 // local change sequence (not persisted)
+
+    int Generation() const;
+    std::string_view Type() const;                  // the id's prefix before ':'
+    bool HasAncestor(const std::string& rev) const; // rev is this one or in its history
+};
+
+// The persisted JSON form (what IndexedDB, backups and CouchDB see).
+Json ToJson(const Document& doc);
+// Parses the persisted form; the string says why it cannot be a document.
+std::variant<Document, std::string> FromJson(const Json& json);
+
+// The next revision after parent_rev ("" for a new document) for this content.
+// Deterministic, as CouchDB's: the same edit of the same parent gives the same rev.
+std::string NextRevision(const std::string& parent_rev, const Json& body, bool deleted);
+
+// obj[key] if it is a string, else "" (never throws, whatever the JSON holds).
+std::string StringField(const Json& obj, std::string_view key);
+
+// "volunteer" for "volunteer:k3x9-ab12-1"; "" when there is no prefix.
+std::string_view TypeOf(std::string_view id);
+
+} // namespace linli::store

@@ -1,0 +1,330 @@
+#include "store/store.hpp"
+
+#include <algorithm>
+
+namespace linli::store {
+
+const char* EditErrorName(EditError e) {
+    switch (e) {
+    case EditError::Conflict:
+        return "conflict";
+    case EditError::NotFound:
+        return "not found";
+    case EditError::Invalid:
+        return "invalid";
+    case EditError::ReadOnly:
+        return "read-only";
+    }
+    return "invalid";
+}
+
+DocumentStore::DocumentStore(SchemaRegistry schemas) : schemas_(std::move(schemas)) {}
+
+LoadReport DocumentStore::Load(const std::vector<std::pair<std::string, std::string>>& records) {
+    LoadReport report;
+    for (const auto& [key, text] : records) {
+        Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+        if (json.is_discarded()) {
+            report.corrupted.emplace_back(key, "not valid JSON");
+            continue;
+        }
+        auto parsed = FromJson(json);
+        if (auto* why = std::get_if<std::string>(&parsed)) {
+            report.corrupted.emplace_back(key, *why);
+            continue;
+        }
+        Document doc = std::get<Document>(std::move(parsed));
+        if (doc.id != key) {
+            report.corrupted.emplace_back(key, "stored under another key than its _id");
+            continue;
+        }
+        switch (schemas_.Upgrade(doc)) {
+        case SchemaRegistry::Outcome::Upgraded:
+            ++report.upgraded;
+            break;
+        case SchemaRegistry::Outcome::Newer:
+            ++report.newer;
+            read_only_.insert(doc.id);
+            break;
+        case SchemaRegistry::Outcome::Current:
+            break;
+        }
+        Store(std::move(doc));
+        ++report.loaded;
+    }
+    return report;
+}
+
+LoadReport DocumentStore::LoadJsonArray(std::string_view text) {
+    LoadReport report;
+    const Json all = Json::parse(text, nullptr, false);
+    if (!all.is_array()) {
+        report.corrupted.emplace_back("(all)", "the stored records could not be read");
+        return report;
+    }
+    std::vector<std::pair<std::string, std::string>> records;
+    records.reserve(all.size());
+    for (const auto& pair : all) {
+        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string()) {
+            report.corrupted.emplace_back("(unknown)", "malformed record");
+            continue;
+        }
+        records.emplace_back(pair[0].get<std::string>(), pair[1].dump());
+    }
+    LoadReport rest = Load(records);
+    rest.corrupted.insert(rest.corrupted.begin(), report.corrupted.begin(), report.corrupted.end());
+    return rest;
+}
+
+void DocumentStore::Store(Document doc) {
+    doc.seq = ++seq_;
+    const auto it = docs_.find(doc.id);
+    if (it != docs_.end()) {
+        Unindex(it->second);
+        it->second = std::move(doc);
+        Index(it->second);
+    } else {
+        const std::string id = doc.id;
+        Index(docs_.emplace(id, std::move(doc)).first->second);
+    }
+}
+
+void DocumentStore::Index(const Document& doc) {
+    const std::string type(doc.Type());
+    by_type_[type].insert(doc.id);
+    if (doc.deleted) {
+        return;
+    }
+    for (auto& [key, values] : indexes_) {
+        if (key.first != type) {
+            continue;
+        }
+        const auto field = doc.body.find(key.second);
+        if (field != doc.body.end() && field->is_string()) {
+            values[field->get<std::string>()].insert(doc.id);
+        }
+    }
+}
+
+void DocumentStore::Unindex(const Document& doc) {
+    const std::string type(doc.Type());
+    for (auto& [key, values] : indexes_) {
+        if (key.first != type) {
+            continue;
+        }
+        const auto field = doc.body.find(key.second);
+        if (field != doc.body.end() && field->is_string()) {
+            auto v = values.find(field->get<std::string>());
+            if (v != values.end()) {
+                v->second.erase(doc.id);
+                if (v->second.empty()) {
+                    values.erase(v);
+                }
+            }
+        }
+    }
+}
+
+Result<Change> DocumentStore::Put(const std::string& id, Json body,
+                                  const std::string& expected_rev) {
+    if (id.empty() || TypeOf(id).empty() || !body.is_object()) {
+        return {std::nullopt, EditError::Invalid};
+    }
+    for (auto it = body.begin(); it != body.end(); ++it) {
+        if (!it.key().empty() && it.key()[0] == '_') {
+            return {std::nullopt, EditError::Invalid}; // underscore fields belong to the store
+        }
+    }
+    if (read_only_.count(id)) {
+        return {std::nullopt, EditError::ReadOnly};
+    }
+    const auto it = docs_.find(id);
+    std::optional<Document> previous;
+    if (it != docs_.end()) {
+        // Re-creating a deleted document continues its history.
+        const std::string& current = it->second.rev;
+        if (expected_rev != current && !(it->second.deleted && expected_rev.empty())) {
+            return {std::nullopt, EditError::Conflict};
+        }
+        previous = it->second;
+    } else if (!expected_rev.empty()) {
+        return {std::nullopt, EditError::NotFound};
+    }
+    Document doc;
+    doc.id = id;
+    if (!body.contains("schema")) {
+        body["schema"] = schemas_.CurrentVersion(TypeOf(id));
+    }
+    doc.body = std::move(body);
+    const std::string parent = previous ? previous->rev : std::string();
+    doc.rev = NextRevision(parent, doc.body, false);
+    doc.history = previous ? previous->history : std::vector<std::string>{};
+    doc.history.insert(doc.history.begin(), Revision::Parse(doc.rev)->hash);
+    Store(doc);
+    return {Change{docs_.at(id), std::move(previous)}, EditError::Invalid};
+}
+
+Result<Change> DocumentStore::Remove(const std::string& id, const std::string& expected_rev) {
+    const auto it = docs_.find(id);
+    if (it == docs_.end() || it->second.deleted) {
+        return {std::nullopt, EditError::NotFound};
+    }
+    if (read_only_.count(id)) {
+        return {std::nullopt, EditError::ReadOnly};
+    }
+    if (it->second.rev != expected_rev) {
+        return {std::nullopt, EditError::Conflict};
+    }
+    Document previous = it->second;
+    Document doc;
+    doc.id = id;
+    doc.deleted = true;
+    doc.body = Json::object(); // a tombstone carries no personal data
+    doc.rev = NextRevision(previous.rev, doc.body, true);
+    doc.history = previous.history;
+    doc.history.insert(doc.history.begin(), Revision::Parse(doc.rev)->hash);
+    Store(doc);
+    return {Change{docs_.at(id), std::move(previous)}, EditError::Invalid};
+}
+
+bool DocumentStore::Wins(const Document& a, const Document& b) {
+    if (a.deleted != b.deleted) {
+        return !a.deleted;
+    }
+    if (a.Generation() != b.Generation()) {
+        return a.Generation() > b.Generation();
+    }
+    return a.rev > b.rev;
+}
+
+MergeOutcome DocumentStore::Merge(Document incoming, std::vector<Change>& changes) {
+    if (TypeOf(incoming.id).empty() || !Revision::Parse(incoming.rev) || incoming.history.empty() ||
+        Revision::Parse(incoming.rev)->hash != incoming.history.front()) {
+        return MergeOutcome::Invalid;
+    }
+    const std::string id = incoming.id;
+    const bool newer = schemas_.Upgrade(incoming) == SchemaRegistry::Outcome::Newer;
+    const auto it = docs_.find(id);
+    if (it == docs_.end()) {
+        Store(std::move(incoming));
+        if (newer) {
+            read_only_.insert(id);
+        }
+        changes.push_back(Change{docs_.at(id), std::nullopt});
+        return MergeOutcome::Added;
+    }
+    const Document local = it->second;
+    if (local.rev == incoming.rev || local.HasAncestor(incoming.rev)) {
+        return MergeOutcome::AlreadyHave;
+    }
+    if (incoming.HasAncestor(local.rev)) {
+        Store(std::move(incoming));
+        changes.push_back(Change{docs_.at(id), local});
+        return MergeOutcome::Updated;
+    }
+    // Neither descends from the other: both sides edited. Keep the winner, save the loser.
+    const bool incoming_wins = Wins(incoming, local);
+    const Document loser = incoming_wins ? local : incoming;
+    if (incoming_wins) {
+        Store(std::move(incoming));
+        changes.push_back(Change{docs_.at(id), local});
+    }
+    const std::string conflict_id = "conflict:" + id + "@" + loser.rev;
+    if (docs_.find(conflict_id) == docs_.end()) {
+        Document kept;
+        kept.id = conflict_id;
+        kept.body = Json{{"of", id}, {"winner", docs_.at(id).rev}, {"doc", ToJson(loser)}};
+        kept.rev = NextRevision("", kept.body, false);
+        kept.history = {Revision::Parse(kept.rev)->hash};
+        Store(std::move(kept));
+        changes.push_back(Change{docs_.at(conflict_id), std::nullopt});
+    }
+    return MergeOutcome::Conflict;
+}
+
+void DocumentStore::Rollback(const Change& change) {
+    if (change.previous) {
+        Store(*change.previous);
+        return;
+    }
+    const auto it = docs_.find(change.doc.id);
+    if (it != docs_.end() && it->second.rev == change.doc.rev) {
+        Unindex(it->second);
+        by_type_[std::string(it->second.Type())].erase(it->first);
+        docs_.erase(it);
+    }
+}
+
+const Document* DocumentStore::Get(const std::string& id) const {
+    const auto it = docs_.find(id);
+    return it == docs_.end() ? nullptr : &it->second;
+}
+
+std::vector<const Document*> DocumentStore::OfType(std::string_view type) const {
+    std::vector<const Document*> out;
+    const auto ids = by_type_.find(type);
+    if (ids == by_type_.end()) {
+        return out;
+    }
+    for (const auto& id : ids->second) {
+        const Document& doc = docs_.at(id);
+        if (!doc.deleted) {
+            out.push_back(&doc);
+        }
+    }
+    return out;
+}
+
+std::vector<const Document*> DocumentStore::All() const {
+    std::vector<const Document*> out;
+    out.reserve(docs_.size());
+    for (const auto& [id, doc] : docs_) {
+        out.push_back(&doc);
+    }
+    std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    return out;
+}
+
+std::vector<const Document*> DocumentStore::ChangesSince(uint64_t seq) const {
+    std::vector<const Document*> out;
+    for (const auto& [id, doc] : docs_) {
+        if (doc.seq > seq) {
+            out.push_back(&doc);
+        }
+    }
+    std::sort(out.begin(), out.end(), [](auto* a, auto* b) { return a->seq < b->seq; });
+    return out;
+}
+
+void DocumentStore::AddIndex(const std::string& type, const std::string& field) {
+    auto& values = indexes_[{type, field}];
+    values.clear();
+    for (const auto& [id, doc] : docs_) {
+        if (doc.Type() != type || doc.deleted) {
+            continue;
+        }
+        const auto f = doc.body.find(field);
+        if (f != doc.body.end() && f->is_string()) {
+            values[f->get<std::string>()].insert(id);
+        }
+    }
+}
+
+std::vector<const Document*> DocumentStore::Find(const std::string& type, const std::string& field,
+                                                 const std::string& value) const {
+    std::vector<const Document*> out;
+    const auto index = indexes_.find({type, field});
+    if (index == indexes_.end()) {
+        return out;
+    }
+    const auto ids = index->second.find(value);
+    if (ids == index->second.end()) {
+        return out;
+    }
+    for (const auto& id : ids->second) {
+        out.push_back(&docs_.at(id));
+    }
+    return out;
+}
+
+} // namespace linli::store

@@ -1,0 +1,35 @@
+#include <doctest/doctest.h>
+
+#include "core/volunteer.hpp"
+
+using namespace linli;
+
+TEST_CASE("names and phones are checked before saving") {
+    CHECK(ValidateVolunteer("张三", "13800138000").empty());
+    CHECK(ValidateVolunteer("  张三 ", "138-0013-8000").empty());
+    CHECK(ValidateVolunteer("Li Wei", "+86 138 0013 8000").empty());
+    CHECK(ValidateVolunteer("", "13800138000") == std::vector{VolunteerProblem::NameMissing});
+    CHECK(ValidateVolunteer("\xE3\x80\x80 ", "13800138000") ==
+          std::vector{VolunteerProblem::NameMissing});
+    CHECK(ValidateVolunteer("张三", "") == std::vector{VolunteerProblem::PhoneMissing});
+    CHECK(ValidateVolunteer("张三", "123") == std::vector{VolunteerProblem::PhoneInvalid});
+    CHECK(ValidateVolunteer("张三", "138abc00138") == std::vector{VolunteerProblem::PhoneInvalid});
+    CHECK(ValidateVolunteer(std::string(121, 'x'), "13800138000") ==
+          std::vector{VolunteerProblem::NameTooLong});
+}
+
+TEST_CASE("trimming and phone normalisation") {
+    CHECK(TrimSpaces("\xE3\x80\x80张三 \t") == "张三");
+    CHECK(NormalizePhone("+86 (138) 0013-8000") == "+8613800138000");
+    CHECK(NormalizePhone("138+0") == "1380");
+}
+
+TEST_CASE("search by name or phone tail") {
+    const Volunteer v{"volunteer:1", "1-a", "王小燚", "138-0013-8000"};
+    CHECK(VolunteerMatches(v, ""));
+    CHECK(VolunteerMatches(v, "小燚"));
+    CHECK(VolunteerMatches(v, "8000"));
+    CHECK(VolunteerMatches(v, " 0013 "));
+    CHECK_FALSE(VolunteerMatches(v, "李"));
+    CHECK_FALSE(VolunteerMatches(v, "9999"));
+}
