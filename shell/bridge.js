@@ -310,15 +310,199 @@
     }, true);
   }
 
+  // ---------------------------------------------------------------- calling into the app
+
+  // Calls fn with each string copied into wasm memory (freed afterwards).
+  function withCStrings(strings, fn) {
+    const m = bridge.module;
+    const ptrs = strings.map((str) => {
+      const size = m.lengthBytesUTF8(str) + 1;
+      const ptr = m._malloc(size);
+      m.stringToUTF8(str, ptr, size);
+      return ptr;
+    });
+    try { return fn(...ptrs); } finally { ptrs.forEach((p) => m._free(p)); }
+  }
+
+  // Calls the app now if it is running, or as soon as it is.
+  const pendingCalls = [];
+  function callApp(fn) {
+    if (bridge.module && bridge.runtime) fn(bridge.module, bridge.runtime);
+    else pendingCalls.push(fn);
+  }
+
+  // ---------------------------------------------------------------- data (IndexedDB)
+
+  const data = { state: 0, json: null, error: '', db: null, channel: null, persistAsked: false };
+  bridge.data = data;
+
+  function startDataLoad() {
+    data.db = new window.LinliIdb();
+    const t0 = performance.now();
+    data.db.loadAll().then((records) => {
+      bridge.metrics.idbLoadMs = performance.now() - t0;
+      bridge.metrics.records = records.length;
+      data.json = JSON.stringify(records);
+      data.state = 1;
+    }).catch((err) => {
+      data.error = (err && (err.name + ': ' + err.message)) || String(err);
+      data.state = -1;
+    });
+    if ('BroadcastChannel' in window) {
+      data.channel = new BroadcastChannel('linli-docs');
+      data.channel.onmessage = (ev) => {
+        const records = ev.data && ev.data.records;
+        if (!Array.isArray(records)) return;
+        callApp((m, rt) => withCStrings([JSON.stringify(records)], (p) => m._linli_external_records(rt, p)));
+      };
+    }
+  }
+
+  bridge.dataState = () => data.state;
+  bridge.takeData = function () {
+    const json = data.json;
+    data.json = null; // the app owns it now
+    bridge.metrics.appLoadStart = performance.now();
+    return json;
+  };
+  bridge.dataError = () => data.error;
+
+  bridge.deviceTag = function () {
+    let tag = bridge.getPref('device');
+    if (!tag || !/^[a-z0-9]{8}$/.test(tag)) {
+      const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+      const bytes = crypto.getRandomValues(new Uint8Array(8));
+      tag = Array.from(bytes, (b) => alphabet[b % 36]).join('');
+      bridge.setPref('device', tag);
+    }
+    return tag;
+  };
+
+  bridge.storeWrite = function (txn, batchJson) {
+    const batch = JSON.parse(batchJson);
+    const t0 = performance.now();
+    data.db.write(batch).then(() => {
+      bridge.metrics.lastWriteMs = performance.now() - t0;
+      callApp((m, rt) => m._linli_store_committed(rt, txn));
+      const records = batch.map((r) => [r.key, r.doc]);
+      if (data.channel) data.channel.postMessage({ records });
+      afterFirstSave();
+    }).catch((err) => {
+      const kind = err.kind === 'conflict' ? 1 : err.kind === 'quota' ? 2 : 3;
+      const message = err.message || String(err);
+      const stored = JSON.stringify(err.stored || []);
+      bridge.errors.push('write failed: ' + message);
+      callApp((m, rt) => withCStrings([message, stored], (a, b) => m._linli_store_failed(rt, txn, kind, a, b)));
+    });
+  };
+
+  // Ask for persistent storage once the user has saved something worth keeping.
+  function afterFirstSave() {
+    if (!data.persistAsked && navigator.storage && navigator.storage.persist) {
+      data.persistAsked = true;
+      navigator.storage.persisted().then((already) => (already ? true : navigator.storage.persist()))
+        .catch(() => false).then(refreshStorage);
+    } else {
+      refreshStorage();
+    }
+  }
+
+  function refreshStorage() {
+    if (!navigator.storage || !navigator.storage.estimate) return;
+    Promise.all([navigator.storage.estimate(), navigator.storage.persisted ? navigator.storage.persisted() : false])
+      .then(([estimate, persisted]) => {
+        callApp((m, rt) => m._linli_storage_info(rt, estimate.usage || 0, estimate.quota || 0, persisted ? 1 : 0));
+      }).catch(() => {});
+  }
+
+  // ---------------------------------------------------------------- files
+
+  bridge.download = function (name, mime, content) {
+    const blob = new Blob([content], { type: mime });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+  };
+
+  const MAX_FILE_BYTES = 512 * 1024 * 1024;
+  bridge.openFile = function (accept) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      input.remove();
+      if (!file) return;
+      if (file.size > MAX_FILE_BYTES) {
+        callApp((m, rt) => withCStrings([file.name + ': too large'], (p) => m._linli_file_failed(rt, p)));
+        return;
+      }
+      file.text().then((text) => {
+        callApp((m, rt) => withCStrings([file.name, text], (a, b) => m._linli_file_opened(rt, a, b)));
+      }).catch((err) => {
+        callApp((m, rt) => withCStrings([String(err)], (p) => m._linli_file_failed(rt, p)));
+      });
+    });
+    document.body.appendChild(input);
+    input.click(); // within the tap's transient user activation
+  };
+
+  // ---------------------------------------------------------------- offline (service worker)
+
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || location.protocol === 'file:') return;
+    const hadController = !!navigator.serviceWorker.controller;
+    navigator.serviceWorker.register('sw.js').then((reg) => {
+      bridge.registration = reg;
+      const offer = () => callApp((m, rt) => m._linli_update_available(rt));
+      if (reg.waiting && hadController) offer();
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        if (!worker) return;
+        worker.addEventListener('statechange', () => {
+          // A first install just starts controlling; a new version waits to be asked.
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) offer();
+        });
+      });
+      // Look for a new version when the app comes back to the foreground.
+      document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'visible') reg.update().catch(() => {});
+      });
+    }).catch((err) => bridge.errors.push('service worker: ' + err));
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      if (bridge.reloadOnControllerChange) location.reload();
+    });
+  }
+
+  bridge.applyUpdate = function () {
+    const reg = bridge.registration;
+    if (!reg || !reg.waiting) { location.reload(); return; }
+    const go = () => {
+      if (data.db && data.db.inFlight > 0) { setTimeout(go, 50); return; } // finish saving first
+      bridge.reloadOnControllerChange = true;
+      reg.waiting.postMessage({ type: 'skip-waiting' });
+    };
+    go();
+  };
+
   // ---------------------------------------------------------------- lifecycle
 
   bridge.attach = function (module, runtime) {
     bridge.module = module;
     bridge.runtime = runtime;
+    while (pendingCalls.length) pendingCalls.shift()(module, runtime);
+    refreshStorage();
   };
 
   bridge.firstFrame = function () {
     bridge.metrics.firstFrameMs = performance.now();
+    if (bridge.metrics.appLoadStart) bridge.metrics.appLoadMs = bridge.metrics.firstFrameMs - bridge.metrics.appLoadStart;
     $('splash').classList.add('hidden');
     document.body.dataset.ready = '1';
   };
@@ -327,7 +511,9 @@
     bridge.metrics.navigationStart = 0; // performance.now() counts from navigation start
     fitCanvas();
     startFontDownloads();
+    startDataLoad();
     installImeHandlers();
+    registerServiceWorker();
     window.addEventListener('resize', fitCanvas);
     window.addEventListener('orientationchange', () => setTimeout(fitCanvas, 100));
     if (window.visualViewport) window.visualViewport.addEventListener('resize', fitCanvas);

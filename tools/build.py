@@ -331,6 +331,60 @@ def content_hash(paths: list[Path]) -> str:
     return h.hexdigest()[:16]
 
 
+def icon_png(size: int) -> bytes:
+    """The app icon (shell/icon.svg's shapes: a white house on green) as a PNG, drawn here
+    so that no image tool is needed."""
+    import struct
+    import zlib
+
+    green, white = (0x0B, 0x6E, 0x4F), (0xFF, 0xFF, 0xFF)
+
+    def colour(x: float, y: float):  # coordinates in the SVG's 512 box
+        # Rounded square (radius 96).
+        cx, cy = min(max(x, 96), 416), min(max(y, 96), 416)
+        if (x - cx) ** 2 + (y - cy) ** 2 > 96 ** 2:
+            return None
+        if (x - 256) ** 2 + (y - 236) ** 2 <= 34 ** 2:
+            return green  # window
+        roof = 232 >= y >= 92 and abs(x - 256) <= (y - 92) * (168 / 140)
+        body = 140 <= x <= 372 and 232 <= y <= 420 and not (236 <= x <= 276 and y >= 312)
+        return white if roof or body else green
+
+    rows = []
+    samples = ((0.25, 0.25), (0.75, 0.25), (0.25, 0.75), (0.75, 0.75))
+    for py in range(size):
+        row = bytearray([0])
+        for px in range(size):
+            acc = [0, 0, 0, 0]
+            for sx, sy in samples:
+                c = colour((px + sx) * 512 / size, (py + sy) * 512 / size)
+                if c is not None:
+                    acc[0] += c[0]; acc[1] += c[1]; acc[2] += c[2]; acc[3] += 255
+            n = len(samples)
+            alpha = acc[3] // n
+            covered = max(1, acc[3] // 255)
+            row += bytes([acc[0] // covered, acc[1] // covered, acc[2] // covered, alpha])
+        rows.append(bytes(row))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", size, size, 8, 6, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"".join(rows), 9)) + chunk(b"IEND", b""))
+
+
+def build_icons() -> Path:
+    out = BUILD / "icons"
+    key = out / ".key-v1"
+    if not key.exists():
+        out.mkdir(parents=True, exist_ok=True)
+        for size in (192, 512):
+            (out / f"icon-{size}.png").write_bytes(icon_png(size))
+        key.write_text("ok")
+    return out
+
+
 def assemble_dist(web_build: Path, fonts: Path) -> None:
     """Copies the built site into dist/: every URL in it is relative (sub-path hosting)."""
     staging = BUILD / "dist-staging"
@@ -340,18 +394,23 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
         shutil.copy2(web_build / name, staging / name)
     for font in ("latin.ttf", "cjk-common.ttf", "cjk-full.ttf"):
         shutil.copy2(fonts / font, staging / "fonts" / font)
+    for icon in build_icons().glob("*.png"):
+        shutil.copy2(icon, staging / icon.name)
     for item in (ROOT / "shell").iterdir():
-        if item.is_file():
+        if item.is_file() and item.name != "sw.js":
             shutil.copy2(item, staging / item.name)
     files = [p for p in staging.rglob("*") if p.is_file()]
+    # The version is a hash of everything the service worker caches.
     version = content_hash(files)
-    manifest = {
-        "version": version,
-        "files": sorted(str(p.relative_to(staging)) for p in files),
-    }
+    names = sorted(str(p.relative_to(staging)) for p in files)
+    manifest = {"version": version, "files": names + ["sw.js"]}
     (staging / "build.json").write_text(json.dumps(manifest, indent=1) + "\n")
     index = staging / "index.html"
     index.write_text(index.read_text().replace("__LINLI_BUILD__", version))
+    sw = (ROOT / "shell" / "sw.js").read_text()
+    sw = sw.replace("__LINLI_BUILD__", version).replace(
+        "__LINLI_FILES__", json.dumps(["./"] + names + ["build.json"]))
+    (staging / "sw.js").write_text(sw)
     if DIST.exists():
         shutil.rmtree(DIST)
     staging.rename(DIST)

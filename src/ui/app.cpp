@@ -1,5 +1,6 @@
 #include "ui/app.hpp"
 
+#include <cstdio>
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -8,8 +9,8 @@
 
 namespace linli {
 
-App::App(Platform& platform, Language lang)
-    : ui_{platform, a11y_, fonts_, text_, lang, Metrics{}, 1.0f} {}
+App::App(Platform& platform, AppData& data, Language lang)
+    : ui_{platform, a11y_, fonts_, text_, data, lang, Metrics{}, 1.0f, {}, false, {}} {}
 
 void App::Init(ImGuiContext* ctx) {
     a11y_.Attach(ctx);
@@ -37,6 +38,7 @@ bool App::Frame() {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##content", nullptr, flags);
     ImGui::PushTextWrapPos(0.0f);
+    ui::DrawNotices(ui_, state_);
     switch (state_.area) {
     case Area::Sampling:
         ui::DrawSamplingScreen(ui_, state_);
@@ -65,6 +67,40 @@ bool App::Frame() {
     // ImGui spreads fast input (press and release within one frame) over several frames.
     const bool input_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
     return !json.empty() || input_pending;
+}
+
+void App::FileOpened(const std::string& /*name*/, const std::string& text) {
+    const RestoreReport r = ui_.data.Restore(text);
+    char buf[512];
+    state_.backup_message_is_error = r.error != BackupError::None;
+    switch (r.error) {
+    case BackupError::None:
+        std::snprintf(buf, sizeof buf, ui_.T(Text::RestoreDone), static_cast<int>(r.added),
+                      static_cast<int>(r.updated), static_cast<int>(r.unchanged),
+                      static_cast<int>(r.conflicts));
+        break;
+    case BackupError::NotJson:
+        std::snprintf(buf, sizeof buf, "%s", ui_.T(Text::RestoreNotJson));
+        break;
+    case BackupError::NotLinliBackup:
+        std::snprintf(buf, sizeof buf, "%s", ui_.T(Text::RestoreForeign));
+        break;
+    case BackupError::NewerFormat:
+        std::snprintf(buf, sizeof buf, "%s", ui_.T(Text::RestoreNewer));
+        break;
+    case BackupError::BadDocument:
+        std::snprintf(buf, sizeof buf, ui_.T(Text::RestoreBadDoc),
+                      static_cast<int>(r.bad_index + 1), r.bad_reason.c_str());
+        break;
+    }
+    state_.backup_message = buf;
+}
+
+void App::FileFailed(const std::string& message) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, ui_.T(Text::RestoreReadFailed), message.c_str());
+    state_.backup_message = buf;
+    state_.backup_message_is_error = true;
 }
 
 void App::AfterFrame() {

@@ -11,7 +11,7 @@ namespace linli {
 // Destroy the ImGui context before the App: the font atlas uses the App's glyph loader.
 class App {
   public:
-    App(Platform& platform, Language lang);
+    App(Platform& platform, AppData& data, Language lang);
     App(const App&) = delete;
     App& operator=(const App&) = delete;
 
@@ -22,6 +22,10 @@ class App {
     bool Frame();
     // Between frames: asks the platform for the full Chinese font when one is missing.
     void AfterFrame();
+
+    // Answers from the page.
+    void FileOpened(const std::string& name, const std::string& text);
+    void FileFailed(const std::string& message);
 
     UiContext& Ui() { return ui_; }
     FontSet& Fonts() { return fonts_; }

@@ -1,6 +1,7 @@
 #pragma once
 // What the UI needs from the page it runs in. The web implementation lives in
 // src/platform/web; native UI tests use a recording implementation.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -35,6 +36,23 @@ class Platform {
     virtual void RequestFullFont() = 0;
     // The build's content hash, shown in Settings.
     virtual std::string BuildVersion() const = 0;
+    // Milliseconds since 1970 (document timestamps and ids).
+    virtual int64_t NowMs() const = 0;
+    // Offers a file to save (a download in the browser).
+    virtual void DownloadFile(const std::string& name, const std::string& mime,
+                              const std::string& content) = 0;
+    // Asks the user for a file; the answer arrives as App::FileOpened or App::FileFailed.
+    virtual void OpenFile(const std::string& accept) = 0;
+    // Reloads into the new version that is waiting (after pending writes complete).
+    virtual void ApplyUpdate() = 0;
+};
+
+// What the browser says about this site's storage.
+struct StorageInfo {
+    bool known = false;
+    double used_bytes = 0;
+    double quota_bytes = 0;
+    bool persistent = false;
 };
 
 } // namespace linli

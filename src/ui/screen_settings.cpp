@@ -1,5 +1,7 @@
 // Settings (设置): language, and what this device shows and has loaded.
+#include <cstdio>
 #include <imgui.h>
+#include <string>
 
 #include "ui/screens.hpp"
 #include "ui/widgets.hpp"
@@ -21,10 +23,64 @@ const char* FontStateText(const UiContext& ui) {
     return "";
 }
 
+void DrawDeviceSection(UiContext& ui, AppState& state) {
+    SectionTitle(ui, ui.T(Text::SettingsDevice));
+    if (!state.device_name_loaded) {
+        state.device_name_edit = ui.data.DeviceName();
+        state.device_name_loaded = true;
+    }
+    TextField(ui, "device-name", ui.T(Text::DeviceNameLabel), ui.T(Text::DeviceNameHint),
+              state.device_name_edit);
+    if (PrimaryButton(ui, ui.T(Text::ActionSave), "device-name-save", 160.0f)) {
+        ui.data.SetDeviceName(state.device_name_edit, ui.platform.NowMs());
+    }
+}
+
+void DrawStorageSection(UiContext& ui) {
+    SectionTitle(ui, ui.T(Text::SettingsStorage));
+    if (!ui.storage.known) {
+        MutedText(ui.T(Text::StorageUnknown));
+        return;
+    }
+    ImGui::Text(ui.T(Text::StorageUsage), ui.storage.used_bytes / 1e6,
+                ui.storage.quota_bytes / 1e6);
+    StatusText(ui, "storage-persistent",
+               ui.T(ui.storage.persistent ? Text::StoragePersistent : Text::StorageNotPersistent));
+}
+
+void DrawBackupSection(UiContext& ui, AppState& state) {
+    SectionTitle(ui, ui.T(Text::SettingsBackup));
+    MutedText(ui.T(Text::BackupExplain));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (TouchButton(ui, ui.T(Text::BackupExport), "backup-export", half)) {
+        const int64_t now = ui.platform.NowMs();
+        ui.platform.DownloadFile("linli-backup-" + std::to_string(now) + ".json",
+                                 "application/json", ui.data.ExportBackup(now));
+        char buf[128];
+        std::snprintf(buf, sizeof buf, ui.T(Text::BackupExported),
+                      static_cast<int>(ui.data.Store().Size()));
+        state.backup_message = buf;
+        state.backup_message_is_error = false;
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(Text::BackupRestore), "backup-restore", half)) {
+        ui.platform.OpenFile(".json,application/json");
+    }
+    if (!state.backup_message.empty()) {
+        if (state.backup_message_is_error) {
+            ErrorText(ui, "backup-message", state.backup_message.c_str());
+        } else {
+            StatusText(ui, "backup-message", state.backup_message.c_str());
+        }
+    }
+}
+
 } // namespace
 
 void DrawSettingsScreen(UiContext& ui, AppState& state) {
     Heading(ui, ui.T(Text::SettingsTitle));
+    DrawSaveStatus(ui);
 
     SectionTitle(ui, ui.T(Text::SettingsLanguage));
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
@@ -40,6 +96,10 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
         ui.lang = Language::English;
         ui.platform.SaveLanguage(ui.lang);
     }
+
+    DrawDeviceSection(ui, state);
+    DrawBackupSection(ui, state);
+    DrawStorageSection(ui);
 
     SectionTitle(ui, ui.T(Text::SettingsFonts));
     // Names in a roster use rare characters; this line shows they render.

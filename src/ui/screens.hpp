@@ -7,10 +7,28 @@
 
 namespace linli {
 
+// The volunteer being added or edited.
+struct VolunteerForm {
+    bool open = false;
+    std::string id; // empty when adding
+    std::string rev;
+    std::string name;
+    std::string phone;
+    std::vector<VolunteerProblem> problems;
+    bool confirm_delete = false;
+    std::string error; // why the last save was refused
+};
+
 struct AppState {
     Area area = Area::Sampling;
     std::string sampling_search;
     std::string volunteer_search;
+    VolunteerForm volunteer_form;
+    std::string device_name_edit;
+    bool device_name_loaded = false;
+    std::string backup_message; // result of the last export or restore
+    bool backup_message_is_error = false;
+    bool load_notice_dismissed = false;
     float display_width = 0;
     float display_height = 0;
 };
@@ -21,6 +39,10 @@ void DrawSamplingScreen(UiContext& ui, AppState& state);
 void DrawSuppliesScreen(UiContext& ui, AppState& state);
 void DrawVolunteersScreen(UiContext& ui, AppState& state);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
+// Notices above every screen: records that could not be loaded, an update waiting.
+void DrawNotices(UiContext& ui, AppState& state);
+// The save state of the last change ("Saving…", "Saved", or why not), as a live status.
+void DrawSaveStatus(UiContext& ui);
 } // namespace ui
 
 } // namespace linli

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "app/data.hpp"
 #include "app/layout.hpp"
 #include "io/i18n.hpp"
 #include "ui/a11y_collector.hpp"
@@ -46,9 +47,13 @@ struct UiContext {
     A11yCollector& a11y;
     FontSet& fonts;
     TextBridge& text;
+    AppData& data;
     Language lang = Language::Chinese;
     Metrics metrics;
     float pixel_ratio = 1.0f;
+    StorageInfo storage;
+    bool update_available = false;
+    std::string db_error; // the local database could not be opened
 
     const char* T(Text key) const { return Tr(key, lang); }
 };

@@ -18,6 +18,57 @@ bool TouchButton(UiContext& ui, const char* label, const char* id, float width) 
     return pressed;
 }
 
+namespace {
+bool ColouredButton(UiContext& ui, const char* label, const char* id, float width, ImU32 colour) {
+    ImGui::PushStyleColor(ImGuiCol_Button, colour);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, colors::kText);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::kSurface);
+    const bool pressed = TouchButton(ui, label, id, width);
+    ImGui::PopStyleColor(4);
+    return pressed;
+}
+} // namespace
+
+bool PrimaryButton(UiContext& ui, const char* label, const char* id, float width) {
+    return ColouredButton(ui, label, id, width, colors::kPrimary);
+}
+
+bool DangerButton(UiContext& ui, const char* label, const char* id, float width) {
+    return ColouredButton(ui, label, id, width, colors::kDanger);
+}
+
+bool ListRow(UiContext& ui, const char* id, const std::string& title, const std::string& detail) {
+    ImGui::PushID(id);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = ui.metrics.touch_target + 16.0f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton("##row", ImVec2(width, height));
+    ui.a11y.AnnotateLastItemName(detail.empty() ? title : title + " " + detail);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 bg = ImGui::IsItemActive() ? colors::kPrimarySoft : colors::kSurface;
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, 8.0f);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), colors::kBorder, 8.0f);
+    ImFont* font = ImGui::GetFont();
+    const float pad = 14.0f;
+    dl->AddText(font, ui.metrics.body_font, ImVec2(pos.x + pad, pos.y + 10.0f), colors::kText,
+                title.c_str());
+    dl->AddText(font, ui.metrics.body_font - 2.0f,
+                ImVec2(pos.x + pad, pos.y + 12.0f + ui.metrics.body_font), colors::kTextMuted,
+                detail.c_str());
+    ImGui::PopID();
+    return pressed;
+}
+
+void ErrorText(UiContext& ui, const char* id, const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colors::kDanger);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+    const ImVec2 min = ImGui::GetItemRectMin();
+    const ImVec2 max = ImGui::GetItemRectMax();
+    ui.a11y.AddStatus(ImGui::GetID(id), text, Rect{min.x, min.y, max.x - min.x, max.y - min.y});
+}
+
 bool SegmentOption(UiContext& ui, const char* label, const char* id, bool selected, float width) {
     ImGui::PushID(id);
     if (selected) {

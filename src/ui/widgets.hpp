@@ -9,6 +9,17 @@ namespace linli::ui {
 // A full-width (width <= 0) or fixed-width button at least one touch target tall.
 bool TouchButton(UiContext& ui, const char* label, const char* id, float width = 0.0f);
 
+// A button in the primary colour (the main action of a form).
+bool PrimaryButton(UiContext& ui, const char* label, const char* id, float width = 0.0f);
+// A button in the danger colour (deleting).
+bool DangerButton(UiContext& ui, const char* label, const char* id, float width = 0.0f);
+
+// A tappable list row with a title and a muted second line; its accessible name is both.
+bool ListRow(UiContext& ui, const char* id, const std::string& title, const std::string& detail);
+
+// Text in the danger colour, wrapped, and announced (role "status").
+void ErrorText(UiContext& ui, const char* id, const char* text);
+
 // One choice of a segmented control (mirrored as a radio button).
 bool SegmentOption(UiContext& ui, const char* label, const char* id, bool selected, float width);
 

@@ -32,12 +32,41 @@ class RecordingPlatform final : public Platform {
     void SaveLanguage(Language lang) override { saved.push_back(lang); }
     void RequestFullFont() override { ++full_font_requests; }
     std::string BuildVersion() const override { return "test"; }
+    int64_t NowMs() const override { return now_ms; }
+    void DownloadFile(const std::string& name, const std::string&,
+                      const std::string& content) override {
+        downloads.emplace_back(name, content);
+    }
+    void OpenFile(const std::string&) override { ++open_file_requests; }
+    void ApplyUpdate() override { ++updates_applied; }
+
+    int64_t now_ms = 1'700'000'000'000;
+    std::vector<std::pair<std::string, std::string>> downloads;
+    int open_file_requests = 0;
+    int updates_applied = 0;
 
     std::vector<std::string> published;
     std::vector<TextEditState> shown;
     int hidden = 0;
     std::vector<Language> saved;
     int full_font_requests = 0;
+};
+
+// Stands in for IndexedDB: every write completes when the test says (or at once).
+class TestPersistence final : public store::Persistence {
+  public:
+    void Write(uint64_t txn, const std::string& batch) override {
+        batches.push_back(batch);
+        if (complete_at_once && data) {
+            data->Db().Committed(txn);
+        } else {
+            pending.push_back(txn);
+        }
+    }
+    AppData* data = nullptr;
+    bool complete_at_once = true;
+    std::vector<std::string> batches;
+    std::vector<uint64_t> pending;
 };
 
 // One app on a headless ImGui context of the given CSS size.
@@ -49,7 +78,9 @@ class Harness {
         ImGui::SetCurrentContext(ctx_);
         ImGuiIO& io = ImGui::GetIO();
         io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
-        app_ = std::make_unique<App>(platform, lang);
+        data_ = std::make_unique<AppData>(persistence, "testdev");
+        persistence.data = data_.get();
+        app_ = std::make_unique<App>(platform, *data_, lang);
         app_->Init(ctx_);
         const auto latin = ReadFile(LINLI_TEST_LATIN_FONT);
         // Without the Chinese font as the "subset", every hanzi is a miss (to test the
@@ -62,6 +93,7 @@ class Harness {
     ~Harness() {
         ImGui::DestroyContext(ctx_); // first: the atlas still uses the App's font loader
         app_.reset();
+        data_.reset();
     }
 
     // Draws the frames the web main loop would: three after input, and two more after
@@ -161,11 +193,14 @@ class Harness {
     }
 
     App& app() { return *app_; }
+    AppData& data() { return *data_; }
     RecordingPlatform platform;
+    TestPersistence persistence;
 
   private:
     float width_, height_;
     ImGuiContext* ctx_ = nullptr;
+    std::unique_ptr<AppData> data_;
     std::unique_ptr<App> app_;
 };
 
@@ -356,4 +391,100 @@ TEST_CASE("with the Chinese font present nothing extra is fetched") {
     CHECK(h.platform.full_font_requests == 0);
     ImFontBaked* baked = h.app().Fonts().Main()->GetFontBaked(h.app().Ui().metrics.body_font);
     CHECK(baked->FindGlyphNoFallback(0x5586) != nullptr);
+}
+
+namespace {
+// Types into a mirrored text field the way the page's bridge does.
+void TypeInto(Harness& h, const std::string& field, const std::string& text, unsigned seq) {
+    h.TapItem(Role::TextBox, field);
+    REQUIRE_FALSE(h.platform.shown.empty());
+    const uint32_t id = h.platform.shown.back().id;
+    h.app().Text().Queue(BridgeInput{id, text, text.size(), text.size(), seq});
+    h.Frame(2);
+}
+} // namespace
+
+TEST_CASE("volunteers: add through the form; saved shows only when the write completes") {
+    Harness h(390, 844, Language::Chinese);
+    h.persistence.complete_at_once = false;
+    h.app().State().area = Area::Volunteers;
+    h.Frame(3);
+    h.TapItem(Role::Button, "添加志愿者");
+    h.TapItem(Role::Button, "保存"); // empty form
+    CHECK(h.Find(Role::Status, "请填写姓名") != nullptr);
+    CHECK(h.Find(Role::Status, "请填写手机号") != nullptr);
+    CHECK(h.persistence.batches.empty());
+
+    TypeInto(h, "姓名", "王淼", 1);
+    TypeInto(h, "手机号", "13800138000", 2);
+    h.TapItem(Role::Button, "保存");
+    REQUIRE(h.persistence.batches.size() == 1);
+    CHECK(h.Require(Role::Status, "正在保存…").role == Role::Status);
+    CHECK(h.Find(Role::Status, "已保存") == nullptr);
+    h.data().Db().Committed(h.persistence.pending.at(0));
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "已保存") != nullptr);
+    CHECK(h.Find(Role::Button, "王淼 13800138000") != nullptr);
+}
+
+TEST_CASE("volunteers: edit and a two-step delete") {
+    Harness h(390, 844, Language::English);
+    h.data().AddVolunteer("Li Lei", "13900001111", 1);
+    h.app().State().area = Area::Volunteers;
+    h.Frame(3);
+    h.TapItem(Role::Button, "Li Lei 13900001111");
+    CHECK(h.Require(Role::TextBox, "Name").value == "Li Lei");
+    TypeInto(h, "Name", "Li Leilei", 1);
+    h.TapItem(Role::Button, "Save");
+    CHECK(h.Find(Role::Button, "Li Leilei 13900001111") != nullptr);
+    h.TapItem(Role::Button, "Li Leilei 13900001111");
+    h.TapItem(Role::Button, "Delete");
+    CHECK(h.data().Volunteers("").size() == 1); // not yet
+    h.TapItem(Role::Button, "Confirm delete");
+    CHECK(h.data().Volunteers("").empty());
+    CHECK(h.Find(Role::Button, "Li Leilei 13900001111") == nullptr);
+}
+
+TEST_CASE("a failed write is shown plainly and the change disappears") {
+    Harness h(390, 844, Language::English);
+    h.persistence.complete_at_once = false;
+    h.app().State().area = Area::Volunteers;
+    h.data().AddVolunteer("Han Mei", "13900002222", 1);
+    h.data().Db().Failed(h.persistence.pending.at(0), store::FailureKind::Quota,
+                         "QuotaExceededError", "");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "Not saved: the device's storage is full. Export a backup and "
+                               "free some browser storage.") != nullptr);
+    CHECK(h.Find(Role::Button, "Han Mei 13900002222") == nullptr);
+}
+
+TEST_CASE("settings: backup export downloads every document; a foreign file is refused") {
+    Harness h(390, 844, Language::English);
+    h.data().AddVolunteer("Han Mei", "13900002222", 1);
+    h.app().State().area = Area::Settings;
+    h.Frame(3);
+    h.TapItem(Role::Button, "Export backup");
+    REQUIRE(h.platform.downloads.size() == 1);
+    CHECK(h.platform.downloads[0].first.rfind("linli-backup-", 0) == 0);
+    CHECK(h.platform.downloads[0].second.find("Han Mei") != std::string::npos);
+    h.TapItem(Role::Button, "Restore from backup");
+    CHECK(h.platform.open_file_requests == 1);
+    h.app().FileOpened("photo.json", R"({"some":"thing"})");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status,
+                 "Cannot restore: this is not a Linli backup file. Nothing was changed.") !=
+          nullptr);
+    CHECK(h.data().Volunteers("").size() == 1);
+}
+
+TEST_CASE("records that could not be loaded are reported above the screen") {
+    Harness h(390, 844, Language::English);
+    h.data().Load(
+        R"([["volunteer:bad","oops"],["volunteer:ok",{"_id":"volunteer:ok","_rev":"1-ab","name":"A","phone":"13800000000"}]])");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "1 stored records could not be read and were skipped; everything "
+                               "else loaded.") != nullptr);
+    h.TapItem(Role::Button, "OK");
+    CHECK(h.Find(Role::Status, "1 stored records could not be read and were skipped; everything "
+                               "else loaded.") == nullptr);
 }

@@ -50,4 +50,34 @@ mergeInto(LibraryManager.library, {
   linli_js_first_frame: function () {
     window.linliBridge.firstFrame();
   },
+  linli_js_data_state: function () {
+    return window.linliBridge.dataState();
+  },
+  linli_js_take_data__deps: ['$linliNewString'],
+  linli_js_take_data: function () {
+    return linliNewString(window.linliBridge.takeData());
+  },
+  linli_js_data_error__deps: ['$linliNewString'],
+  linli_js_data_error: function () {
+    return linliNewString(window.linliBridge.dataError());
+  },
+  linli_js_device_tag__deps: ['$linliNewString'],
+  linli_js_device_tag: function () {
+    return linliNewString(window.linliBridge.deviceTag());
+  },
+  linli_js_store_write: function (txn, batch) {
+    window.linliBridge.storeWrite(txn >>> 0, UTF8ToString(batch));
+  },
+  linli_js_download: function (name, mime, content) {
+    window.linliBridge.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(content));
+  },
+  linli_js_open_file: function (accept) {
+    window.linliBridge.openFile(UTF8ToString(accept));
+  },
+  linli_js_metric: function (name, value) {
+    window.linliBridge.metrics[UTF8ToString(name)] = value;
+  },
+  linli_js_apply_update: function () {
+    window.linliBridge.applyUpdate();
+  },
 });

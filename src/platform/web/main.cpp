@@ -5,6 +5,7 @@
 #include <SDL_opengles2.h>
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -26,8 +27,10 @@ struct WebRuntime {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     WebPlatform platform;
+    std::unique_ptr<AppData> data;
     std::unique_ptr<App> app;
     bool fonts_loaded = false;
+    bool data_loaded = false;
     bool first_frame_reported = false;
     int frames_to_draw = 3; // ImGui settles layout over a couple of frames after a change
     std::vector<unsigned char> full_font; // arrived from the page, merged between frames
@@ -52,6 +55,23 @@ void Loop(void* arg) {
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
+        rt.Wake();
+    }
+    if (!rt.data_loaded) {
+        const int state = linli_js_data_state();
+        if (state == 0) {
+            return; // reading IndexedDB
+        }
+        if (state > 0) {
+            std::unique_ptr<char, decltype(&std::free)> json(linli_js_take_data(), &std::free);
+            const double t0 = emscripten_get_now();
+            rt.data->Load(json ? json.get() : "[]");
+            linli_js_metric("storeLoadMs", emscripten_get_now() - t0);
+        } else {
+            std::unique_ptr<char, decltype(&std::free)> why(linli_js_data_error(), &std::free);
+            rt.app->Ui().db_error = why ? why.get() : "";
+        }
+        rt.data_loaded = true;
         rt.Wake();
     }
     if (!rt.fonts_loaded) {
@@ -197,7 +217,8 @@ int main() {
 
     IMGUI_CHECKVERSION();
     ImGuiContext* ctx = ImGui::CreateContext();
-    rt->app = std::make_unique<linli::App>(rt->platform, rt->platform.InitialLanguage());
+    rt->data = std::make_unique<linli::AppData>(rt->platform, rt->platform.DeviceTag());
+    rt->app = std::make_unique<linli::App>(rt->platform, *rt->data, rt->platform.InitialLanguage());
     rt->app->Init(ctx);
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");

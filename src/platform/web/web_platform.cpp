@@ -1,6 +1,7 @@
 #include "platform/web/web_platform.hpp"
 
 #include <cstdlib>
+#include <emscripten/html5.h>
 #include <memory>
 
 #include "platform/web/js_api.hpp"
@@ -39,6 +40,31 @@ void WebPlatform::RequestFullFont() {
 
 std::string WebPlatform::BuildVersion() const {
     return TakeJsString(linli_js_build_version());
+}
+
+void WebPlatform::Write(uint64_t txn, const std::string& batch_json) {
+    linli_js_store_write(static_cast<unsigned>(txn), batch_json.c_str());
+}
+
+int64_t WebPlatform::NowMs() const {
+    return static_cast<int64_t>(emscripten_date_now());
+}
+
+void WebPlatform::DownloadFile(const std::string& name, const std::string& mime,
+                               const std::string& content) {
+    linli_js_download(name.c_str(), mime.c_str(), content.c_str());
+}
+
+void WebPlatform::OpenFile(const std::string& accept) {
+    linli_js_open_file(accept.c_str());
+}
+
+void WebPlatform::ApplyUpdate() {
+    linli_js_apply_update();
+}
+
+std::string WebPlatform::DeviceTag() const {
+    return TakeJsString(linli_js_device_tag());
 }
 
 Language WebPlatform::InitialLanguage() const {

@@ -1,11 +1,20 @@
 #pragma once
+#include "store/database.hpp"
 #include "ui/platform.hpp"
 
 namespace linli {
 
-// Platform over the page's JavaScript bridge (shell/bridge.js).
-class WebPlatform final : public Platform {
+// Platform and persistence over the page's JavaScript bridge (shell/bridge.js, idb.js).
+class WebPlatform final : public Platform, public store::Persistence {
   public:
+    void Write(uint64_t txn, const std::string& batch_json) override;
+    int64_t NowMs() const override;
+    void DownloadFile(const std::string& name, const std::string& mime,
+                      const std::string& content) override;
+    void OpenFile(const std::string& accept) override;
+    void ApplyUpdate() override;
+    std::string DeviceTag() const;
+
     void PublishA11y(const std::string& json) override;
     void ShowTextInput(const TextEditState& state) override;
     void HideTextInput() override;
