@@ -230,6 +230,7 @@
     }
     if (ta.value !== value) ta.value = value;
     ta.setSelectionRange(value.length, value.length);
+    f.reported = { value, selStart: value.length, selEnd: value.length };
     return true;
   }
 
@@ -243,22 +244,40 @@
     if (bridge.module) bridge.module._linli_text_key(bridge.runtime, key);
   }
 
+  // After a tap on a field the page attaches to it at once; until the app reports that
+  // field active (a few frames later) reports about the previous field are stale.
+  function awaitingTappedField(id) {
+    const f = bridge.field;
+    if (!f.tapped) return false;
+    if (id === f.tapped || performance.now() > f.tappedUntil) { f.tapped = 0; return false; }
+    return true;
+  }
+
   bridge.showText = function (id, x, y, w, h, value, selStart, selEnd, applied) {
     const ta = ime(), f = bridge.field;
+    if (awaitingTappedField(id)) return;
     placeIme(x, y, w, h);
     if (document.activeElement !== ta) ta.focus({ preventScroll: true });
-    if (id !== f.id && !attachField(id, value)) return;
-    if (f.composing) return;
-    if (applied < f.sentForField) return; // the app has not caught up with typing yet
-    if (ta.value !== value) ta.value = value;
-    if (ta.selectionStart !== selStart || ta.selectionEnd !== selEnd) ta.setSelectionRange(selStart, selEnd);
-    f.lastValue = value;
-    f.lastStart = selStart;
-    f.lastEnd = selEnd;
+    if (id !== f.id) {
+      if (attachField(id, value)) f.reported = { value, selStart: value.length, selEnd: value.length };
+      return;
+    }
+    if (f.composing || applied < f.sentForField) return; // the app has not caught up yet
+    // Only what the app itself changed (a click moving the caret, a cleared field) goes
+    // into the textarea: the textarea may hold a newer selection not yet sent.
+    const before = f.reported || { value: '', selStart: -1, selEnd: -1 };
+    if (value !== before.value && ta.value !== value) ta.value = value;
+    if ((selStart !== before.selStart || selEnd !== before.selEnd) &&
+        (ta.selectionStart !== selStart || ta.selectionEnd !== selEnd)) ta.setSelectionRange(selStart, selEnd);
+    f.reported = { value, selStart, selEnd };
+    f.lastValue = ta.value;
+    f.lastStart = ta.selectionStart;
+    f.lastEnd = ta.selectionEnd;
   };
 
   bridge.hideText = function () {
     const ta = ime();
+    if (awaitingTappedField(-1)) return;
     bridge.field.id = 0;
     bridge.field.composing = false;
     bridge.field.unattached = false;
@@ -304,7 +323,10 @@
         placeIme(hit.x, hit.y, hit.w, hit.h);
         if (document.activeElement !== ta) ta.focus({ preventScroll: true });
         if (hit.id !== bridge.field.id) attachField(hit.id, hit.value || '');
+        bridge.field.tapped = hit.id;
+        bridge.field.tappedUntil = performance.now() + 1000;
       } else if (document.activeElement === ta) {
+        bridge.field.tapped = 0;
         ta.blur(); // tapping elsewhere closes the keyboard
       }
     }, true);

@@ -8,8 +8,13 @@ void TextBridge::SetActive(TextEditState state) {
 }
 
 void TextBridge::EndFrame(Platform& platform) {
+    if (pending_ && ++pending_age_ > 10) {
+        // Typed for a field that never became the one being edited. (A tap's press
+        // reaches ImGui a frame or two after the page focused the textarea for the tapped
+        // field, so input may arrive before its field is active: it waits a few frames.)
+        pending_.reset();
+    }
     if (!active_) {
-        pending_.reset(); // typed into a field that is no longer being edited
         if (shown_) {
             platform.HideTextInput();
             shown_.reset();

@@ -24,7 +24,10 @@ struct BridgeInput {
 // Connects the active ImGui text field with the page's textarea (shell/bridge.js).
 class TextBridge {
   public:
-    void Queue(BridgeInput input) { pending_ = std::move(input); }
+    void Queue(BridgeInput input) {
+        pending_ = std::move(input);
+        pending_age_ = 0;
+    }
     void BeginFrame() { active_.reset(); }
     // Sends the active field (or its absence) to the page when it changed.
     void EndFrame(Platform& platform);
@@ -37,6 +40,7 @@ class TextBridge {
 
   private:
     std::optional<BridgeInput> pending_;
+    int pending_age_ = 0; // frames the pending input has waited for its field
     std::optional<TextEditState> active_;
     std::optional<TextEditState> shown_;
     unsigned applied_ = 0;

@@ -69,10 +69,110 @@ export async function itemCentre(page, role, name, { exact = true, timeout = 150
 // Taps (touch contexts) or clicks (mouse) the mirrored item: the input goes to the canvas.
 export async function activate(page, role, name, options = {}) {
   const { x, y } = await itemCentre(page, role, name, options);
+  if (page.context().pages().length > 1) await page.bringToFront(); // as a user switches tabs
   if (page.linliTouch) await page.touchscreen.tap(x, y);
   else await page.mouse.click(x, y);
 }
 
 export async function waitForMirror(page, predicate, arg, timeout = 15000) {
   await page.waitForFunction(predicate, arg, { timeout });
+}
+
+// Launches Debian's Chromium as its own process on a profile folder (so a test can
+// SIGKILL it and start it again on the same profile) and connects over CDP.
+export async function launchOnProfile(profileDir) {
+  const { spawn: spawnProcess } = await import('node:child_process');
+  const child = spawnProcess('/usr/bin/chromium', [
+    ...CHROMIUM_ARGS, '--headless=new', '--remote-debugging-port=0', `--user-data-dir=${profileDir}`,
+    '--window-size=1280,800', '--lang=zh-CN', '--accept-lang=zh-CN', 'about:blank',
+  ], { stdio: ['ignore', 'ignore', 'pipe'], detached: true }); // own process group: kill takes all of Chromium
+  let buffer = '';
+  const ws = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('Chromium did not start: ' + buffer.slice(-500))), 30000);
+    child.stderr.on('data', (chunk) => {
+      buffer += chunk;
+      const m = buffer.match(/DevTools listening on (ws:\/\/\S+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error('Chromium exited: ' + code)); });
+  });
+  const browser = await chromium.connectOverCDP(ws);
+  return {
+    browser,
+    process: child,
+    async kill() {
+      const exited = once(child, 'exit');
+      process.kill(-child.pid, 'SIGKILL');
+      await exited;
+      await new Promise((r) => setTimeout(r, 200)); // let the helper processes go too
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      if (child.exitCode === null) {
+        const exited = once(child, 'exit');
+        try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+        await exited.catch(() => {});
+      }
+    },
+  };
+}
+
+// Opens the app in an existing context (e.g. the profile's default one).
+export async function openPage(context, url, { touch = false } = {}) {
+  const page = await context.newPage();
+  page.linliTouch = touch;
+  page.errors = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') page.errors.push(msg.text()); });
+  page.on('pageerror', (err) => page.errors.push(String(err)));
+  await page.goto(url);
+  await waitForReady(page);
+  return page;
+}
+
+// Replaces the text of the mirrored text field: taps it, selects what it holds, then
+// inserts the text as an IME commit would (works for Chinese and digits alike).
+export async function typeInto(page, name, text) {
+  await activate(page, 'textbox', name);
+  await page.waitForFunction(() => document.activeElement?.id === 'linli-ime');
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  try {
+    await page.waitForFunction(([n, v]) => document.querySelector(`#linli-a11y input[aria-label="${n}"]`)?.value === v, [name, text], { timeout: 10000 });
+  } catch (e) {
+    const state = await page.evaluate((n) => JSON.stringify({
+      mirror: document.querySelector(`#linli-a11y input[aria-label="${n}"]`)?.value,
+      textarea: document.getElementById('linli-ime').value, focused: document.activeElement?.id,
+      field: window.linliBridge.field, hasFocus: document.hasFocus(), visibility: document.visibilityState,
+    }), name);
+    throw new Error(`typing "${text}" into "${name}" failed: ${state}`);
+  }
+}
+
+// Adds a volunteer through the form and waits until the app says it is saved.
+export async function addVolunteer(page, name, phone, zh = true) {
+  await activate(page, 'button', zh ? '添加志愿者' : 'Add volunteer');
+  await typeInto(page, zh ? '姓名' : 'Name', name);
+  await typeInto(page, zh ? '手机号' : 'Phone', phone);
+  await activate(page, 'button', zh ? '保存' : 'Save');
+  await page.getByRole('status', { name: zh ? '已保存' : 'Saved', exact: true }).waitFor({ state: 'attached', timeout: 15000 });
+  await page.getByRole('button', { name: `${name} ${phone}`, exact: true }).waitFor({ state: 'attached', timeout: 15000 });
+}
+
+export async function gotoArea(page, name) {
+  await activate(page, 'tab', name);
+  await page.getByRole('tab', { name, exact: true, selected: true }).waitFor({ state: 'attached', timeout: 10000 });
+}
+
+// Every record of the app's IndexedDB store, read directly.
+export async function idbRecords(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('linli', 1);
+    req.onsuccess = () => {
+      const tx = req.result.transaction('docs', 'readonly');
+      const all = tx.objectStore('docs').getAll();
+      all.onsuccess = () => { resolve(all.result); req.result.close(); };
+      all.onerror = () => reject(all.error);
+    };
+    req.onerror = () => reject(req.error);
+  }));
 }

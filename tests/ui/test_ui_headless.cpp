@@ -339,6 +339,28 @@ TEST_CASE("text typed through the soft-keyboard bridge lands in the field being 
     CHECK(h.app().State().sampling_search == "张");
 }
 
+TEST_CASE("text typed just before its field becomes active still lands in it") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    const A11yNode field = h.Require(Role::TextBox, "搜索");
+    // The page pre-attached the field on pointerup and the IME committed at once; the
+    // press itself reaches ImGui only afterwards.
+    h.app().Text().Queue(BridgeInput{field.id, "李", 1, 1, 1});
+    h.Frame(2);
+    h.Tap(field.rect.x + 10, field.rect.y + 10);
+    CHECK(h.app().State().sampling_search == "李");
+}
+
+TEST_CASE("input nobody claims is dropped after a few frames") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    const A11yNode field = h.Require(Role::TextBox, "搜索");
+    h.app().Text().Queue(BridgeInput{field.id, "旧", 1, 1, 1});
+    h.Frame(12);
+    h.Tap(field.rect.x + 10, field.rect.y + 10);
+    CHECK(h.app().State().sampling_search.empty());
+}
+
 TEST_CASE("Enter from the bridge ends editing") {
     Harness h(390, 844, Language::English);
     h.Frame(3);

@@ -187,6 +187,50 @@ EMSCRIPTEN_KEEPALIVE void linli_wake(WebRuntime* rt) {
     rt->Wake();
 }
 
+// IndexedDB finished (or failed) a write transaction started by WebPlatform::Write.
+EMSCRIPTEN_KEEPALIVE void linli_store_committed(WebRuntime* rt, unsigned txn) {
+    rt->data->Db().Committed(txn);
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_store_failed(WebRuntime* rt, unsigned txn, int kind,
+                                             const char* message, const char* stored_json) {
+    const auto failure = kind == 1   ? linli::store::FailureKind::Conflict
+                         : kind == 2 ? linli::store::FailureKind::Quota
+                                     : linli::store::FailureKind::Other;
+    rt->data->Db().Failed(txn, failure, message, stored_json);
+    rt->Wake();
+}
+
+// Another tab of the app stored these records ([[key, doc], ...]).
+EMSCRIPTEN_KEEPALIVE void linli_external_records(WebRuntime* rt, const char* records_json) {
+    if (rt->data_loaded) {
+        rt->data->ApplyExternal(records_json);
+    }
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_storage_info(WebRuntime* rt, double used, double quota,
+                                             int persistent) {
+    rt->app->Ui().storage = linli::StorageInfo{true, used, quota, persistent != 0};
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_update_available(WebRuntime* rt) {
+    rt->app->Ui().update_available = true;
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_file_opened(WebRuntime* rt, const char* name, const char* text) {
+    rt->app->FileOpened(name, text);
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_file_failed(WebRuntime* rt, const char* message) {
+    rt->app->FileFailed(message);
+    rt->Wake();
+}
+
 } // extern "C"
 
 int main() {
