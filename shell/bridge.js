@@ -362,9 +362,11 @@
     data.db = new window.LinliIdb();
     const t0 = performance.now();
     data.db.loadAll().then((records) => {
-      bridge.metrics.idbLoadMs = performance.now() - t0;
+      const t1 = performance.now();
+      bridge.metrics.idbLoadMs = t1 - t0;
       bridge.metrics.records = records.length;
       data.json = JSON.stringify(records);
+      bridge.metrics.stringifyMs = performance.now() - t1;
       data.state = 1;
     }).catch((err) => {
       data.error = (err && (err.name + ': ' + err.message)) || String(err);
@@ -404,8 +406,9 @@
     const batch = JSON.parse(batchJson);
     const t0 = performance.now();
     data.db.write(batch).then(() => {
-      bridge.metrics.lastWriteMs = performance.now() - t0;
       callApp((m, rt) => m._linli_store_committed(rt, txn));
+      // Durable latency: from the app's write to the app knowing it is stored.
+      (bridge.metrics.durableMs = bridge.metrics.durableMs || []).push(performance.now() - t0);
       const records = batch.map((r) => [r.key, r.doc]);
       if (data.channel) data.channel.postMessage({ records });
       afterFirstSave();

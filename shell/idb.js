@@ -72,10 +72,16 @@
       return new Promise((resolve, reject) => {
         const tx = db.transaction(DOCS, 'readonly');
         const store = tx.objectStore(DOCS);
-        let keys, values;
-        store.getAllKeys().onsuccess = (e) => { keys = e.target.result; };
-        store.getAll().onsuccess = (e) => { values = e.target.result; };
-        tx.oncomplete = () => resolve(keys.map((k, i) => [String(k), values[i]]));
+        // getAll alone is enough when every value names its key (_id); the keys are read
+        // too only when some value cannot, so that the app can say which record is bad.
+        let keys = null, values;
+        store.getAll().onsuccess = (e) => {
+          values = e.target.result;
+          if (values.some((v) => !v || typeof v !== 'object' || typeof v._id !== 'string')) {
+            store.getAllKeys().onsuccess = (k) => { keys = k.target.result; };
+          }
+        };
+        tx.oncomplete = () => resolve(values.map((v, i) => [keys ? String(keys[i]) : v._id, v]));
         tx.onerror = () => reject(tx.error);
         tx.onabort = () => reject(tx.error || new Error('load aborted'));
       });

@@ -20,37 +20,41 @@ const char* EditErrorName(EditError e) {
 
 DocumentStore::DocumentStore(SchemaRegistry schemas) : schemas_(std::move(schemas)) {}
 
+void DocumentStore::LoadOne(const std::string& key, const Json& json, LoadReport& report) {
+    auto parsed = FromJson(json);
+    if (auto* why = std::get_if<std::string>(&parsed)) {
+        report.corrupted.emplace_back(key, *why);
+        return;
+    }
+    Document doc = std::get<Document>(std::move(parsed));
+    if (doc.id != key) {
+        report.corrupted.emplace_back(key, "stored under another key than its _id");
+        return;
+    }
+    switch (schemas_.Upgrade(doc)) {
+    case SchemaRegistry::Outcome::Upgraded:
+        ++report.upgraded;
+        break;
+    case SchemaRegistry::Outcome::Newer:
+        ++report.newer;
+        read_only_.insert(doc.id);
+        break;
+    case SchemaRegistry::Outcome::Current:
+        break;
+    }
+    Store(std::move(doc));
+    ++report.loaded;
+}
+
 LoadReport DocumentStore::Load(const std::vector<std::pair<std::string, std::string>>& records) {
     LoadReport report;
     for (const auto& [key, text] : records) {
-        Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+        const Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
         if (json.is_discarded()) {
             report.corrupted.emplace_back(key, "not valid JSON");
             continue;
         }
-        auto parsed = FromJson(json);
-        if (auto* why = std::get_if<std::string>(&parsed)) {
-            report.corrupted.emplace_back(key, *why);
-            continue;
-        }
-        Document doc = std::get<Document>(std::move(parsed));
-        if (doc.id != key) {
-            report.corrupted.emplace_back(key, "stored under another key than its _id");
-            continue;
-        }
-        switch (schemas_.Upgrade(doc)) {
-        case SchemaRegistry::Outcome::Upgraded:
-            ++report.upgraded;
-            break;
-        case SchemaRegistry::Outcome::Newer:
-            ++report.newer;
-            read_only_.insert(doc.id);
-            break;
-        case SchemaRegistry::Outcome::Current:
-            break;
-        }
-        Store(std::move(doc));
-        ++report.loaded;
+        LoadOne(key, json, report);
     }
     return report;
 }
@@ -62,18 +66,15 @@ LoadReport DocumentStore::LoadJsonArray(std::string_view text) {
         report.corrupted.emplace_back("(all)", "the stored records could not be read");
         return report;
     }
-    std::vector<std::pair<std::string, std::string>> records;
-    records.reserve(all.size());
+    docs_.reserve(docs_.size() + all.size());
     for (const auto& pair : all) {
         if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string()) {
             report.corrupted.emplace_back("(unknown)", "malformed record");
             continue;
         }
-        records.emplace_back(pair[0].get<std::string>(), pair[1].dump());
+        LoadOne(pair[0].get<std::string>(), pair[1], report);
     }
-    LoadReport rest = Load(records);
-    rest.corrupted.insert(rest.corrupted.begin(), report.corrupted.begin(), report.corrupted.end());
-    return rest;
+    return report;
 }
 
 void DocumentStore::Store(Document doc) {

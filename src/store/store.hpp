@@ -80,6 +80,7 @@ class DocumentStore {
     const SchemaRegistry& Schemas() const { return schemas_; }
 
   private:
+    void LoadOne(const std::string& key, const Json& json, LoadReport& report);
     void Store(Document doc);
     void Unindex(const Document& doc);
     void Index(const Document& doc);

@@ -1,0 +1,120 @@
+// Benchmark (prints numbers, asserts nothing) of the IndexedDB document store in Chromium:
+//  1. startup load of 30,000 documents, against a plain IndexedDB getAll of the same records
+//  2. durable latency of one edit made through the UI (write to `oncomplete` known by the app)
+//  3. SIGKILL right after "saved", repeated: how many edits survived
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  activate, addVolunteer, gotoArea, launchBrowser, launchOnProfile, LAPTOP, openApp, openPage,
+  startServer, typeInto, waitForReady,
+} from '../e2e/helpers.mjs';
+
+const DOCS = Number(process.env.LINLI_BENCH_DOCS || 30000);
+const EDITS = Number(process.env.LINLI_BENCH_EDITS || 40);
+const KILLS = Number(process.env.LINLI_BENCH_KILLS || 20);
+const SKIP_LOAD = process.env.LINLI_BENCH_ONLY_KILL === '1';
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  // 1. Startup load.
+  if (!SKIP_LOAD) {
+    const { page, context } = await openApp(browser, server.url, LAPTOP);
+    await page.evaluate((n) => new Promise((resolve, reject) => {
+      const req = indexedDB.open('linli', 1);
+      req.onsuccess = () => {
+        const tx = req.result.transaction('docs', 'readwrite');
+        const store = tx.objectStore('docs');
+        const surnames = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+        const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂喆堃犇淼燚玥';
+        for (let i = 0; i < n; i++) {
+          const id = 'volunteer:bench' + String(i).padStart(6, '0');
+          const hash = (i.toString(16) + '0'.repeat(32)).slice(0, 32);
+          store.put({
+            _id: id, _rev: '1-' + hash, _revisions: { start: 1, ids: [hash] },
+            type: 'volunteer', schema: 1,
+            name: surnames[i % surnames.length] + given[(i * 7) % given.length] + given[(i * 13) % given.length],
+            phone: '13' + String(100000000 + i * 7919 % 900000000).slice(0, 9),
+            updated_at: 1700000000000 + i, device: 'benchdev',
+          }, id);
+        }
+        tx.oncomplete = () => { req.result.close(); resolve(); };
+        tx.onerror = () => reject(tx.error);
+      };
+    }), DOCS);
+    const runs = [];
+    for (let r = 0; r < 3; r++) {
+      await page.reload();
+      await waitForReady(page);
+      const m = await page.evaluate(() => window.linliBridge.metrics);
+      const plain = await page.evaluate(() => new Promise((resolve) => {
+        const t0 = performance.now();
+        const req = indexedDB.open('linli', 1);
+        req.onsuccess = () => {
+          const all = req.result.transaction('docs', 'readonly').objectStore('docs').getAll();
+          all.onsuccess = () => { const ms = performance.now() - t0; req.result.close(); resolve({ ms, n: all.result.length }); };
+        };
+      }));
+      const app = m.idbLoadMs + m.stringifyMs + m.storeLoadMs;
+      runs.push({ app, plain: plain.ms, idb: m.idbLoadMs, stringify: m.stringifyMs, parse: m.storeLoadMs, n: plain.n, records: m.records });
+    }
+    const best = runs.sort((a, b) => a.app / a.plain - b.app / b.plain)[1];
+    console.log(`startup load of ${best.records} documents: app ${best.app.toFixed(0)} ms ` +
+      `(IndexedDB read ${best.idb.toFixed(0)} + hand-over ${best.stringify.toFixed(0)} + C++ parse/index ${best.parse.toFixed(0)}), ` +
+      `plain getAll of ${best.n} records ${best.plain.toFixed(0)} ms, ratio ${(best.app / best.plain).toFixed(2)} (median of 3 runs)`);
+    await context.close();
+  }
+
+  // 2. Durable latency of edits made through the UI.
+  if (!SKIP_LOAD) {
+    const { page, context } = await openApp(browser, server.url, LAPTOP);
+    await gotoArea(page, '志愿者');
+    await addVolunteer(page, '计时', '13000000000');
+    await page.evaluate(() => { window.linliBridge.metrics.durableMs = []; });
+    let current = '计时';
+    for (let i = 0; i < EDITS; i++) {
+      await activate(page, 'button', `${current} 13000000000`);
+      const next = `计时${i}`;
+      await typeInto(page, '姓名', next);
+      await activate(page, 'button', '保存');
+      await page.getByRole('button', { name: `${next} 13000000000`, exact: true }).waitFor({ state: 'attached' });
+      await page.waitForFunction((n) => (window.linliBridge.metrics.durableMs || []).length >= n, i + 1);
+      current = next;
+    }
+    const ms = await page.evaluate(() => window.linliBridge.metrics.durableMs);
+    console.log(`durable latency of one edit (${ms.length} edits through the UI, strict durability): median ${median(ms).toFixed(1)} ms, p95 ${pct(ms, 0.95).toFixed(1)} ms, max ${Math.max(...ms).toFixed(1)} ms`);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+// 3. SIGKILL loop.
+{
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-kill-'));
+  let survived = 0;
+  try {
+    for (let i = 0; i <= KILLS; i++) {
+      const chrome = await launchOnProfile(profile);
+      const page = await openPage(chrome.browser.contexts()[0], server.url);
+      await gotoArea(page, '志愿者');
+      if (i > 0) {
+        const found = await page.getByRole('button', { name: `K${i - 1} 13900000000`, exact: true }).count();
+        survived += found;
+      }
+      if (i < KILLS) await addVolunteer(page, `K${i}`, '13900000000');
+      if (i < KILLS) await chrome.kill(); else await chrome.close();
+    }
+    console.log(`SIGKILL right after "saved": ${survived} of ${KILLS} edits survived`);
+  } catch (e) {
+    console.log(`SIGKILL loop stopped: ${e.message} (${survived} survived so far)`);
+    process.exitCode = 1;
+  } finally {
+    await new Promise((r) => setTimeout(r, 500));
+    try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); } catch { /* Chromium helpers still exiting */ }
+    await server.stop();
+  }
+}
