@@ -55,15 +55,7 @@ void DrawSaveStatus(UiContext& ui) {
         StatusText(ui, "save-status", ui.T(Text::SaveSaving));
         return;
     case store::SaveStatus::Saved:
-        ImGui::PushStyleColor(ImGuiCol_Text, colors::kPrimary);
-        ImGui::TextUnformatted(ui.T(Text::SaveSaved));
-        ImGui::PopStyleColor();
-        {
-            const ImVec2 min = ImGui::GetItemRectMin();
-            const ImVec2 max = ImGui::GetItemRectMax();
-            ui.a11y.AddStatus(ImGui::GetID("save-status"), ui.T(Text::SaveSaved),
-                              Rect{min.x, min.y, max.x - min.x, max.y - min.y});
-        }
+        StatusText(ui, "save-status", ui.T(Text::SaveSaved), colors::kPrimary);
         return;
     case store::SaveStatus::Failed: {
         char buf[512];

@@ -61,12 +61,7 @@ bool ListRow(UiContext& ui, const char* id, const std::string& title, const std:
 }
 
 void ErrorText(UiContext& ui, const char* id, const char* text) {
-    ImGui::PushStyleColor(ImGuiCol_Text, colors::kDanger);
-    ImGui::TextWrapped("%s", text);
-    ImGui::PopStyleColor();
-    const ImVec2 min = ImGui::GetItemRectMin();
-    const ImVec2 max = ImGui::GetItemRectMax();
-    ui.a11y.AddStatus(ImGui::GetID(id), text, Rect{min.x, min.y, max.x - min.x, max.y - min.y});
+    StatusText(ui, id, text, colors::kDanger);
 }
 
 bool SegmentOption(UiContext& ui, const char* label, const char* id, bool selected, float width) {
@@ -176,11 +171,20 @@ void MutedText(const char* text) {
     ImGui::PopStyleColor();
 }
 
-void StatusText(UiContext& ui, const char* id, const char* text) {
-    MutedText(text);
+namespace {
+// Mirrors the item just drawn (a line of text) as a live status named by its text.
+void AnnounceLastItem(UiContext& ui, const char* id, const char* text) {
     const ImVec2 min = ImGui::GetItemRectMin();
     const ImVec2 max = ImGui::GetItemRectMax();
     ui.a11y.AddStatus(ImGui::GetID(id), text, Rect{min.x, min.y, max.x - min.x, max.y - min.y});
+}
+} // namespace
+
+void StatusText(UiContext& ui, const char* id, const char* text, unsigned int colour) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour ? colour : colors::kTextMuted);
+    ImGui::TextWrapped("%s", text);
+    ImGui::PopStyleColor();
+    AnnounceLastItem(ui, id, text);
 }
 
 void DragToScroll() {

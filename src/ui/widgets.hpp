@@ -32,7 +32,8 @@ void Heading(UiContext& ui, const char* text);
 void SectionTitle(UiContext& ui, const char* text);
 void MutedText(const char* text);
 // Muted text that is also a live status for screen readers (role "status" in the mirror).
-void StatusText(UiContext& ui, const char* id, const char* text);
+// colour 0: muted.
+void StatusText(UiContext& ui, const char* id, const char* text, unsigned int colour = 0);
 
 // Lets a finger (or a mouse) drag the current window's content to scroll it; a drag
 // cancels the press so the item under the finger is not activated.

@@ -39,3 +39,5 @@ try {
   await browser.close();
   await server.stop();
 }
+
+process.exit(process.exitCode ?? 0); // never hang CI on a stray handle

@@ -96,25 +96,33 @@ try {
 {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-kill-'));
   let survived = 0;
+  let chrome = null;
   try {
     for (let i = 0; i <= KILLS; i++) {
-      const chrome = await launchOnProfile(profile);
+      chrome = await launchOnProfile(profile);
       const page = await openPage(chrome.browser.contexts()[0], server.url);
       await gotoArea(page, '志愿者');
       if (i > 0) {
-        const found = await page.getByRole('button', { name: `K${i - 1} 13900000000`, exact: true }).count();
-        survived += found;
+        // Search for it: with many rows it may be below the fold (and unmirrored).
+        await typeInto(page, '搜索', `K${i - 1}`);
+        const row = page.getByRole('button', { name: `K${i - 1} 13900000000`, exact: true });
+        survived += await row.waitFor({ state: 'attached', timeout: 5000 }).then(() => 1, () => 0);
+        await typeInto(page, '搜索', '');
       }
-      if (i < KILLS) await addVolunteer(page, `K${i}`, '13900000000');
+      if (i < KILLS) await addVolunteer(page, `K${i}`, '13900000000', true, false);
       if (i < KILLS) await chrome.kill(); else await chrome.close();
+      chrome = null;
     }
     console.log(`SIGKILL right after "saved": ${survived} of ${KILLS} edits survived`);
   } catch (e) {
     console.log(`SIGKILL loop stopped: ${e.message} (${survived} survived so far)`);
     process.exitCode = 1;
   } finally {
+    await chrome?.close();
     await new Promise((r) => setTimeout(r, 500));
     try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }); } catch { /* Chromium helpers still exiting */ }
     await server.stop();
   }
 }
+
+process.exit(process.exitCode ?? 0); // never hang CI on a stray handle

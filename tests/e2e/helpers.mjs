@@ -149,13 +149,14 @@ export async function typeInto(page, name, text) {
 }
 
 // Adds a volunteer through the form and waits until the app says it is saved.
-export async function addVolunteer(page, name, phone, zh = true) {
+// (The new row is looked for only if waitRow: rows below the fold are not mirrored.)
+export async function addVolunteer(page, name, phone, zh = true, waitRow = true) {
   await activate(page, 'button', zh ? '添加志愿者' : 'Add volunteer');
   await typeInto(page, zh ? '姓名' : 'Name', name);
   await typeInto(page, zh ? '手机号' : 'Phone', phone);
   await activate(page, 'button', zh ? '保存' : 'Save');
   await page.getByRole('status', { name: zh ? '已保存' : 'Saved', exact: true }).waitFor({ state: 'attached', timeout: 15000 });
-  await page.getByRole('button', { name: `${name} ${phone}`, exact: true }).waitFor({ state: 'attached', timeout: 15000 });
+  if (waitRow) await page.getByRole('button', { name: `${name} ${phone}`, exact: true }).waitFor({ state: 'attached', timeout: 15000 });
 }
 
 export async function gotoArea(page, name) {
