@@ -41,12 +41,20 @@ std::string NormalizePhone(std::string_view phone) {
     return out;
 }
 
+size_t CountCharacters(std::string_view utf8) {
+    size_t count = 0;
+    for (const char c : utf8) {
+        count += (static_cast<unsigned char>(c) & 0xC0) != 0x80; // not a continuation byte
+    }
+    return count;
+}
+
 std::vector<VolunteerProblem> ValidateVolunteer(std::string_view name, std::string_view phone) {
     std::vector<VolunteerProblem> problems;
     const std::string trimmed = TrimSpaces(name);
     if (trimmed.empty()) {
         problems.push_back(VolunteerProblem::NameMissing);
-    } else if (trimmed.size() > 120) {
+    } else if (CountCharacters(trimmed) > kMaxNameCharacters) {
         problems.push_back(VolunteerProblem::NameTooLong);
     }
     const std::string digits = NormalizePhone(phone);

@@ -20,6 +20,10 @@ enum class VolunteerProblem { NameMissing, NameTooLong, PhoneMissing, PhoneInval
 std::string TrimSpaces(std::string_view s);
 // Keeps digits and a leading '+'; drops spaces, dashes and brackets people type.
 std::string NormalizePhone(std::string_view phone);
+// Characters (code points), not bytes: 王 is one.
+size_t CountCharacters(std::string_view utf8);
+inline constexpr size_t kMaxNameCharacters = 60;
+
 // Problems with what was typed, in form order; empty when it can be saved.
 std::vector<VolunteerProblem> ValidateVolunteer(std::string_view name, std::string_view phone);
 

@@ -25,6 +25,13 @@ uint64_t Database::Commit(std::vector<Change> changes) {
     return txn;
 }
 
+Database::TxnState Database::StateOf(uint64_t txn) const {
+    if (in_flight_.count(txn)) {
+        return TxnState::Pending;
+    }
+    return failed_.count(txn) ? TxnState::Failed : TxnState::Committed;
+}
+
 void Database::Committed(uint64_t txn) {
     if (in_flight_.erase(txn) == 0) {
         return;
@@ -42,6 +49,7 @@ void Database::Failed(uint64_t txn, FailureKind kind, const std::string& message
     if (it == in_flight_.end()) {
         return;
     }
+    failed_.insert(txn);
     for (auto c = it->second.rbegin(); c != it->second.rend(); ++c) {
         store_.Rollback(*c);
     }

@@ -4,6 +4,7 @@
 // write is rolled back in memory so the UI never shows what was not stored.
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,10 @@ class Database {
                 const std::string& stored_records_json);
 
     const SaveState& State() const { return state_; }
+
+    enum class TxnState { Pending, Committed, Failed };
+    TxnState StateOf(uint64_t txn) const;
+    uint64_t LastTxn() const { return next_txn_ - 1; }
     uint64_t LastCommitted() const { return last_committed_; }
     DocumentStore& Store() { return store_; }
 
@@ -53,6 +58,7 @@ class Database {
     DocumentStore& store_;
     Persistence& persistence_;
     std::map<uint64_t, std::vector<Change>> in_flight_;
+    std::set<uint64_t> failed_;
     uint64_t next_txn_ = 1;
     uint64_t last_committed_ = 0;
     SaveState state_;

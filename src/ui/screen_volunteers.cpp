@@ -30,6 +30,26 @@ void EditErrorText(UiContext& ui, store::EditError e, std::string& out) {
 
 void DrawForm(UiContext& ui, AppState& state) {
     VolunteerForm& form = state.volunteer_form;
+    if (form.saving_txn != 0) {
+        switch (ui.data.Db().StateOf(form.saving_txn)) {
+        case store::Database::TxnState::Committed:
+            form = VolunteerForm{};
+            return;
+        case store::Database::TxnState::Failed:
+            // Keep what was typed; the save status says why. Saving again makes a new
+            // record (the failed one was rolled back).
+            form.saving_txn = 0;
+            if (ui.data.FindVolunteer(form.id) == std::nullopt) {
+                form.id.clear();
+                form.rev.clear();
+            } else {
+                form.rev = ui.data.FindVolunteer(form.id)->rev;
+            }
+            break;
+        case store::Database::TxnState::Pending:
+            break;
+        }
+    }
     const bool adding = form.id.empty();
     SectionTitle(ui, ui.T(adding ? Text::VolunteerNew : Text::VolunteerEdit));
     TextField(ui, "volunteer-name", ui.T(Text::FieldName), ui.T(Text::FieldNameHint), form.name);
@@ -57,7 +77,9 @@ void DrawForm(UiContext& ui, AppState& state) {
             EditErrorText(ui, *result.error, form.error);
         }
         if (result.ok) {
-            form = VolunteerForm{};
+            form.saving_txn = ui.data.Db().LastTxn();
+            form.id = result.id;
+            form.rev = ui.data.FindVolunteer(result.id)->rev;
         }
     }
     ImGui::SameLine();

@@ -17,6 +17,9 @@ struct VolunteerForm {
     std::vector<VolunteerProblem> problems;
     bool confirm_delete = false;
     std::string error; // why the last save was refused
+    // The write of the last save: the form stays (with what was typed) until it is
+    // durable, so a failed write loses nothing.
+    uint64_t saving_txn = 0;
 };
 
 struct AppState {

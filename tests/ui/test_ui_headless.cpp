@@ -510,3 +510,28 @@ TEST_CASE("records that could not be loaded are reported above the screen") {
     CHECK(h.Find(Role::Status, "1 stored records could not be read and were skipped; everything "
                                "else loaded.") == nullptr);
 }
+
+TEST_CASE("a failed save keeps what was typed in the form") {
+    Harness h(390, 844, Language::English);
+    h.persistence.complete_at_once = false;
+    h.app().State().area = Area::Volunteers;
+    h.Frame(3);
+    h.TapItem(Role::Button, "Add volunteer");
+    TypeInto(h, "Name", "Zhou Zhe", 1);
+    TypeInto(h, "Phone", "13700007777", 2);
+    h.TapItem(Role::Button, "Save");
+    REQUIRE(h.persistence.pending.size() == 1);
+    h.data().Db().Failed(h.persistence.pending[0], store::FailureKind::Other, "UnknownError: disk",
+                         "");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "Not saved: UnknownError: disk") != nullptr);
+    CHECK(h.Require(Role::TextBox, "Name").value == "Zhou Zhe");
+    CHECK(h.Require(Role::TextBox, "Phone").value == "13700007777");
+    CHECK(h.data().Volunteers("").empty());
+    // Saving again works once the disk does.
+    h.persistence.complete_at_once = true;
+    h.TapItem(Role::Button, "Save");
+    h.Frame(2);
+    CHECK(h.data().Volunteers("").size() == 1);
+    CHECK(h.Find(Role::TextBox, "Name") == nullptr); // the form closed
+}

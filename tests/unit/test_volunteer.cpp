@@ -14,8 +14,16 @@ TEST_CASE("names and phones are checked before saving") {
     CHECK(ValidateVolunteer("张三", "") == std::vector{VolunteerProblem::PhoneMissing});
     CHECK(ValidateVolunteer("张三", "123") == std::vector{VolunteerProblem::PhoneInvalid});
     CHECK(ValidateVolunteer("张三", "138abc00138") == std::vector{VolunteerProblem::PhoneInvalid});
-    CHECK(ValidateVolunteer(std::string(121, 'x'), "13800138000") ==
+    CHECK(ValidateVolunteer(std::string(61, 'x'), "13800138000") ==
           std::vector{VolunteerProblem::NameTooLong});
+    // The limit counts characters: 40 hanzi (120 bytes) and a long minority name are fine.
+    std::string forty;
+    for (int i = 0; i < 40; ++i) {
+        forty += "陈";
+    }
+    CHECK(ValidateVolunteer(forty, "13800138000").empty());
+    CHECK(ValidateVolunteer("阿卜杜热依木·买买提明·艾合买提江", "13800138000").empty());
+    CHECK(CountCharacters("王a淼") == 3);
 }
 
 TEST_CASE("trimming and phone normalisation") {
