@@ -82,6 +82,7 @@ try {
       await activate(page, 'button', '保存');
       await page.getByRole('button', { name: `${next} 13000000000`, exact: true }).waitFor({ state: 'attached' });
       await page.waitForFunction((n) => (window.linliBridge.metrics.durableMs || []).length >= n, i + 1);
+      await page.getByRole('textbox', { name: '姓名', exact: true }).waitFor({ state: 'detached' });
       current = next;
     }
     const ms = await page.evaluate(() => window.linliBridge.metrics.durableMs);

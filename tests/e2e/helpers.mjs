@@ -156,6 +156,8 @@ export async function addVolunteer(page, name, phone, zh = true, waitRow = true)
   await typeInto(page, zh ? '手机号' : 'Phone', phone);
   await activate(page, 'button', zh ? '保存' : 'Save');
   await page.getByRole('status', { name: zh ? '已保存' : 'Saved', exact: true }).waitFor({ state: 'attached', timeout: 15000 });
+  // The form closes once the write is durable; the list moves up then.
+  await page.getByRole('textbox', { name: zh ? '姓名' : 'Name', exact: true }).waitFor({ state: 'detached', timeout: 15000 });
   if (waitRow) await page.getByRole('button', { name: `${name} ${phone}`, exact: true }).waitFor({ state: 'attached', timeout: 15000 });
 }
 

@@ -52,6 +52,7 @@ describe('document store in IndexedDB', () => {
       await activate(page, 'button', '保存');
       await row(page, '王淼淼', '13800138000').waitFor({ state: 'attached' });
       await page.getByRole('status', { name: '已保存', exact: true }).waitFor({ state: 'attached' });
+      await page.getByRole('textbox', { name: '姓名' }).waitFor({ state: 'detached' });
       await page.reload();
       await waitForReady(page);
       await gotoArea(page, '志愿者');
