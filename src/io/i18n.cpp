@@ -146,6 +146,34 @@ const char* Tr(Text key, Language lang) {
     return lang == Language::Chinese ? e.zh : e.en;
 }
 
+std::string_view TranslateRecordProblem(std::string_view reason, Language lang) {
+    if (lang == Language::English) {
+        return reason;
+    }
+    struct Pair {
+        std::string_view prefix;
+        std::string_view zh;
+    };
+    static constexpr Pair kProblems[] = {
+        {"not valid JSON", "不是有效的 JSON"},
+        {"not a JSON object", "不是 JSON 对象"},
+        {"no _id", "缺少 _id"},
+        {"no _rev", "缺少 _rev"},
+        {"malformed _revisions", "_revisions 格式错误"},
+        {"malformed _rev", "_rev 格式错误"},
+        {"_revisions does not match _rev", "_revisions 与 _rev 不符"},
+        {"stored under another key than its _id", "存储键与 _id 不符"},
+        {"malformed record", "记录格式错误"},
+        {"the stored records could not be read", "无法读取已存储的记录"},
+    };
+    for (const Pair& p : kProblems) {
+        if (reason.substr(0, p.prefix.size()) == p.prefix) {
+            return p.zh;
+        }
+    }
+    return reason;
+}
+
 std::string_view LanguageCode(Language lang) {
     return lang == Language::Chinese ? "zh" : "en";
 }

@@ -91,6 +91,10 @@ enum class Text : int {
 // The translation of key in lang; never null, never empty.
 const char* Tr(Text key, Language lang);
 
+// Why a stored record could not be read (the store's reason, in English) in lang;
+// unknown reasons are returned as they are.
+std::string_view TranslateRecordProblem(std::string_view reason, Language lang);
+
 std::string_view LanguageCode(Language lang);
 std::optional<Language> LanguageFromCode(std::string_view code);
 

@@ -1,6 +1,7 @@
 // Notices shown above every screen, and the save-state line.
 #include <cstdio>
 #include <imgui.h>
+#include <string>
 
 #include "ui/screens.hpp"
 #include "ui/theme.hpp"
@@ -24,8 +25,8 @@ void DrawNotices(UiContext& ui, AppState& state) {
                           static_cast<int>(load.corrupted.size()));
             ErrorText(ui, "load-corrupt", buf);
             for (size_t i = 0; i < load.corrupted.size() && i < 5; ++i) {
-                ImGui::BulletText("%s: %s", load.corrupted[i].first.c_str(),
-                                  load.corrupted[i].second.c_str());
+                const std::string why(TranslateRecordProblem(load.corrupted[i].second, ui.lang));
+                ImGui::BulletText("%s: %s", load.corrupted[i].first.c_str(), why.c_str());
             }
         }
         if (load.newer > 0) {

@@ -275,6 +275,23 @@ describe('document store in IndexedDB', () => {
     }
   });
 
+  it('a database connection the browser dropped is reopened and the save still lands', async () => {
+    const { page, context } = await openApp(browser, server.url, LAPTOP);
+    try {
+      await gotoArea(page, '志愿者');
+      // Close the connection behind the app's back (as Safari does under pressure).
+      await page.evaluate(() => window.linliBridge.data.db.db.close());
+      await addVolunteer(page, '褚九', '13000009999');
+      await page.reload();
+      await waitForReady(page);
+      await gotoArea(page, '志愿者');
+      await row(page, '褚九', '13000009999').waitFor({ state: 'attached' });
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('settings: device name is saved; storage use and persistence are shown', async () => {
     const { page, context } = await openApp(browser, server.url, PHONE);
     try {

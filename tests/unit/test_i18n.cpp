@@ -67,3 +67,12 @@ TEST_CASE("the UI language follows the browser's first Chinese or English prefer
     CHECK(PickLanguage("") == Language::Chinese);
     CHECK(PickLanguage("fr,zh-Hans-CN") == Language::Chinese);
 }
+
+TEST_CASE("reasons for unreadable records are translated, unknown ones kept") {
+    CHECK(TranslateRecordProblem("no _rev", Language::Chinese) == "缺少 _rev");
+    CHECK(TranslateRecordProblem("malformed _rev \"x\"", Language::Chinese) == "_rev 格式错误");
+    CHECK(TranslateRecordProblem("malformed _revisions", Language::Chinese) ==
+          "_revisions 格式错误");
+    CHECK(TranslateRecordProblem("no _rev", Language::English) == "no _rev");
+    CHECK(TranslateRecordProblem("something new", Language::Chinese) == "something new");
+}
