@@ -207,11 +207,7 @@
     f.seq++;
     f.sentForField = f.seq;
     const value = ta.value;
-    const size = m.lengthBytesUTF8(value) + 1;
-    const ptr = m._malloc(size);
-    m.stringToUTF8(value, ptr, size);
-    m._linli_text_input(bridge.runtime, f.id, ptr, ta.selectionStart, ta.selectionEnd, f.seq);
-    m._free(ptr);
+    withCStrings([value], (ptr) => m._linli_text_input(bridge.runtime, f.id, ptr, ta.selectionStart, ta.selectionEnd, f.seq));
     f.lastValue = value;
     f.lastStart = ta.selectionStart;
     f.lastEnd = ta.selectionEnd;

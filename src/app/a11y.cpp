@@ -41,23 +41,29 @@ Role RoleFromStatus(bool inputable, bool checkable) {
     return Role::Button;
 }
 
+std::optional<A11yNode> ClipNode(A11yNode node, const Rect& clip) {
+    const float x0 = std::max(node.rect.x, clip.x);
+    const float y0 = std::max(node.rect.y, clip.y);
+    const float x1 = std::min(node.rect.x + node.rect.w, clip.x + clip.w);
+    const float y1 = std::min(node.rect.y + node.rect.h, clip.y + clip.h);
+    if (x1 - x0 < 1.0f || y1 - y0 < 1.0f) {
+        return std::nullopt;
+    }
+    const bool may_be_unnamed = node.role == Role::TextBox || node.role == Role::Status;
+    if (node.name.empty() && !may_be_unnamed) {
+        return std::nullopt;
+    }
+    node.rect = Rect{x0, y0, x1 - x0, y1 - y0};
+    return node;
+}
+
 std::vector<A11yNode> VisibleNodes(std::vector<A11yNode> nodes, const Rect& clip) {
     std::vector<A11yNode> out;
     out.reserve(nodes.size());
     for (auto& node : nodes) {
-        const float x0 = std::max(node.rect.x, clip.x);
-        const float y0 = std::max(node.rect.y, clip.y);
-        const float x1 = std::min(node.rect.x + node.rect.w, clip.x + clip.w);
-        const float y1 = std::min(node.rect.y + node.rect.h, clip.y + clip.h);
-        if (x1 - x0 < 1.0f || y1 - y0 < 1.0f) {
-            continue;
+        if (auto kept = ClipNode(std::move(node), clip)) {
+            out.push_back(std::move(*kept));
         }
-        const bool may_be_unnamed = node.role == Role::TextBox || node.role == Role::Status;
-        if (node.name.empty() && !may_be_unnamed) {
-            continue;
-        }
-        node.rect = Rect{x0, y0, x1 - x0, y1 - y0};
-        out.push_back(std::move(node));
     }
     return out;
 }

@@ -3,6 +3,7 @@
 // Built by the UI layer from Dear ImGui's item hooks, serialised to JSON for the DOM
 // mirror in the page (shell/bridge.js). Pure C++ so it is unit-tested natively.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,10 @@ std::string VisibleLabel(std::string_view imgui_label);
 
 // The role Dear ImGui's status flags imply, before a widget says better.
 Role RoleFromStatus(bool inputable, bool checkable);
+
+// The node clipped to clip, or nothing when too little of it shows or (but for text fields
+// and status, which may be named by a hint) it has no name.
+std::optional<A11yNode> ClipNode(A11yNode node, const Rect& clip);
 
 // Keeps the nodes that can be seen and named: inside clip, non-empty, and (but for text
 // fields and status, which may be named by a hint) with a name. Clips rectangles to clip.

@@ -1,5 +1,7 @@
 #include "ui/a11y_collector.hpp"
 
+#include <algorithm>
+
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -26,6 +28,7 @@ void A11yCollector::BeginFrame() {
     seen_.clear();
     nodes_.clear();
     clips_.clear();
+    index_.clear();
     ctx_->TestEngineHookItems = true; // ImGui clears it when no hook asked in a frame
 }
 
@@ -52,17 +55,14 @@ void A11yCollector::OnItemInfo(uint32_t id, const char* label, int status_flags)
         *existing = node; // an item may report twice in a frame; the last report wins
         return;
     }
+    index_[id] = nodes_.size();
     nodes_.push_back(node);
     clips_.push_back(it->second.clip);
 }
 
 A11yNode* A11yCollector::Find(uint32_t id) {
-    for (auto& n : nodes_) {
-        if (n.id == id) {
-            return &n;
-        }
-    }
-    return nullptr;
+    const auto it = index_.find(id);
+    return it == index_.end() ? nullptr : &nodes_[it->second];
 }
 
 void A11yCollector::AnnotateLastItem(Role role, bool selected) {
@@ -93,20 +93,23 @@ void A11yCollector::AddStatus(uint32_t id, const std::string& text, const Rect& 
     node.name = text;
     node.value = text;
     node.rect = rect;
+    index_[id] = nodes_.size();
     nodes_.push_back(node);
     clips_.push_back(rect);
 }
 
 std::string A11yCollector::EndFrame(const Rect& display) {
-    std::vector<A11yNode> clipped;
-    clipped.reserve(nodes_.size());
+    visible_.clear();
     for (size_t i = 0; i < nodes_.size(); ++i) {
-        auto one = VisibleNodes({nodes_[i]}, clips_[i]);
-        if (!one.empty()) {
-            clipped.push_back(std::move(one.front()));
+        const Rect& c = clips_[i];
+        const float x0 = std::max(c.x, display.x);
+        const float y0 = std::max(c.y, display.y);
+        const float x1 = std::min(c.x + c.w, display.x + display.w);
+        const float y1 = std::min(c.y + c.h, display.y + display.h);
+        if (auto kept = ClipNode(nodes_[i], Rect{x0, y0, x1 - x0, y1 - y0})) {
+            visible_.push_back(std::move(*kept));
         }
     }
-    visible_ = VisibleNodes(std::move(clipped), display);
     std::string json = A11yJson(visible_);
     if (json == last_json_) {
         return {};

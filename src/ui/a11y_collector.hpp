@@ -43,6 +43,7 @@ class A11yCollector {
     std::unordered_map<uint32_t, Seen> seen_;
     std::vector<A11yNode> nodes_;
     std::vector<Rect> clips_;
+    std::unordered_map<uint32_t, size_t> index_; // id -> position in nodes_
     std::vector<A11yNode> visible_;
     std::string last_json_;
 };

@@ -39,11 +39,11 @@ void DrawForm(UiContext& ui, AppState& state) {
             // Keep what was typed; the save status says why. Saving again makes a new
             // record (the failed one was rolled back).
             form.saving_txn = 0;
-            if (ui.data.FindVolunteer(form.id) == std::nullopt) {
+            if (const auto stored = ui.data.FindVolunteer(form.id)) {
+                form.rev = stored->rev;
+            } else {
                 form.id.clear();
                 form.rev.clear();
-            } else {
-                form.rev = ui.data.FindVolunteer(form.id)->rev;
             }
             break;
         case store::Database::TxnState::Pending:

@@ -36,6 +36,17 @@ export async function startServer({ dir } = {}) {
   };
 }
 
+// The pair every browser test file needs: a server on dist/ and one headless Chromium.
+export async function startServerAndBrowser() {
+  const server = await startServer();
+  const browser = await launchBrowser();
+  return {
+    server,
+    browser,
+    async stop() { await browser.close(); await server.stop(); },
+  };
+}
+
 export async function launchBrowser(options = {}) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, ...options });
 }

@@ -6,19 +6,16 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { activate, itemCentre, launchBrowser, LAPTOP, openApp, PHONE, ROOT, startServer, waitForReady } from './helpers.mjs';
+import { activate, itemCentre, LAPTOP, openApp, PHONE, ROOT, startServer, startServerAndBrowser, waitForReady } from './helpers.mjs';
 
-let server, browser;
+let env, server, browser;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  env = await startServerAndBrowser();
+  ({ server, browser } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => env?.stop());
 
 const selectedTab = (page, name) => page.getByRole('tab', { name, exact: true, selected: true });
 const mirrorField = (page, name) => page.getByRole('textbox', { name, exact: true });

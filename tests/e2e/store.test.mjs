@@ -7,21 +7,18 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  activate, addVolunteer, gotoArea, idbRecords, launchBrowser, launchOnProfile, LAPTOP, openApp,
-  openPage, PHONE, ROOT, startServer, typeInto, waitForReady,
+  activate, addVolunteer, gotoArea, idbRecords, launchOnProfile, LAPTOP, openApp,
+  openPage, PHONE, ROOT, startServerAndBrowser, typeInto, waitForReady,
 } from './helpers.mjs';
 
-let server, browser;
+let env, server, browser;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  env = await startServerAndBrowser();
+  ({ server, browser } = env);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => env?.stop());
 
 const row = (page, name, phone) => page.getByRole('button', { name: `${name} ${phone}`, exact: true });
 
