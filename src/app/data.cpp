@@ -8,6 +8,11 @@ store::SchemaRegistry AppSchemas() {
     store::SchemaRegistry schemas;
     schemas.Register("volunteer", {}); // version 1
     schemas.Register("device", {});
+    schemas.Register("resident", {});
+    schemas.Register("building", {});
+    schemas.Register("round", {});
+    schemas.Register("mark", {});
+    schemas.Register("tube", {});
     return schemas;
 }
 

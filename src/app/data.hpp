@@ -6,6 +6,9 @@
 #include <string_view>
 #include <vector>
 
+#include "app/sampling_model.hpp"
+#include "core/roster.hpp"
+#include "core/sampling.hpp"
 #include "core/volunteer.hpp"
 #include "store/database.hpp"
 #include "store/ids.hpp"
@@ -32,6 +35,25 @@ struct RestoreReport {
     size_t added = 0, updated = 0, unchanged = 0, conflicts = 0;
 };
 
+enum class ResidentProblem { NameMissing, NameTooLong, BuildingMissing, RoomMissing, BirthYear };
+
+// What a sampling action did (or why not).
+struct SamplingOutcome {
+    bool ok = false;
+    std::vector<ResidentProblem> problems;
+    TubeProblem tube = TubeProblem::None;
+    std::optional<store::EditError> error;
+    std::string id;
+    uint64_t txn = 0;         // the write to wait for (0: nothing written)
+    bool tube_closed = false; // this sample filled the tube
+};
+
+std::vector<ResidentProblem> ValidateResident(const Resident& r, int current_year);
+
+// Id of an imported resident: the same person in the same household gets the same id on
+// every device, so two phones importing one spreadsheet offline converge when they sync.
+std::string ImportedResidentId(const Resident& r);
+
 class AppData {
   public:
     AppData(store::Persistence& persistence, std::string device_tag);
@@ -48,6 +70,25 @@ class AppData {
     std::string DeviceName() const;
     EditOutcome SetDeviceName(std::string_view name, int64_t now_ms);
     const std::string& DeviceTag() const { return ids_.DeviceTag(); }
+
+    // Sampling rosters (app/data_sampling.cpp). The model is refreshed on each call.
+    const SamplingModel& Sampling();
+    // Adds (empty id) or updates a resident.
+    SamplingOutcome SaveResident(const Resident& edited, int current_year, int64_t now_ms);
+    SamplingOutcome RemoveResident(const std::string& id, const std::string& rev);
+    SamplingOutcome SetBuildingLevel(const std::string& building, ControlLevel level);
+    // Residents from an import, in one transaction: empty id = new (ImportedResidentId),
+    // else an update of that id at that rev. Buildings new to the roster get a document.
+    SamplingOutcome ImportResidents(const std::vector<Resident>& batch);
+    SamplingOutcome CreateRound(Round round, int64_t now_ms);
+    // One tap: sampled goes into this device's open tube (closing it when full).
+    SamplingOutcome MarkResident(const std::string& round_id, const std::string& resident_id,
+                                 MarkStatus status, int64_t now_ms);
+    SamplingOutcome OpenTube(const std::string& round_id, std::string_view typed_number,
+                             int64_t now_ms);
+    SamplingOutcome CloseTube(const std::string& round_id, const std::string& number);
+    SamplingOutcome SetTubeResult(const std::string& round_id, const std::string& number,
+                                  TubeResult result);
 
     // All documents (tombstones included) as one JSON file.
     std::string ExportBackup(int64_t now_ms) const;
@@ -69,6 +110,7 @@ class AppData {
     store::Database db_;
     store::IdGenerator ids_;
     store::LoadReport last_load_;
+    SamplingModel sampling_;
 };
 
 } // namespace linli

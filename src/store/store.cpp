@@ -252,8 +252,17 @@ void DocumentStore::Rollback(const Change& change) {
     if (it != docs_.end() && it->second.rev == change.doc.rev) {
         Unindex(it->second);
         by_type_[std::string(it->second.Type())].erase(it->first);
+        erased_.emplace_back(++seq_, it->first);
         docs_.erase(it);
     }
+}
+
+std::vector<std::string> DocumentStore::ErasedSince(uint64_t seq) const {
+    std::vector<std::string> out;
+    for (auto it = erased_.rbegin(); it != erased_.rend() && it->first > seq; ++it) {
+        out.push_back(it->second);
+    }
+    return out;
 }
 
 const Document* DocumentStore::Get(const std::string& id) const {

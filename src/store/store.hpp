@@ -70,6 +70,9 @@ class DocumentStore {
     size_t Size() const { return docs_.size(); }
     uint64_t Sequence() const { return seq_; }
     std::vector<const Document*> ChangesSince(uint64_t seq) const;
+    // Ids of documents that vanished since seq (a rolled-back creation leaves no
+    // tombstone), so caches built from ChangesSince can drop them.
+    std::vector<std::string> ErasedSince(uint64_t seq) const;
     bool IsReadOnly(const std::string& id) const { return read_only_.count(id) > 0; }
 
     // Secondary index on a string field of a type's bodies.
@@ -93,6 +96,7 @@ class DocumentStore {
     std::map<std::pair<std::string, std::string>, std::map<std::string, std::set<std::string>>>
         indexes_;
     std::set<std::string> read_only_;
+    std::vector<std::pair<uint64_t, std::string>> erased_; // (seq, id), in seq order
     uint64_t seq_ = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include "ui/sampling_widgets.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -66,10 +67,20 @@ bool App::Frame() {
     }
     // ImGui spreads fast input (press and release within one frame) over several frames.
     const bool input_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    return !json.empty() || input_pending;
+    // An import writes a batch per frame.
+    return !json.empty() || input_pending || ui::ImportBusy(state_);
 }
 
-void App::FileOpened(const std::string& /*name*/, const std::string& text) {
+void App::FileOpened(const std::string& name, const std::string& bytes) {
+    if (state_.file_purpose == AppState::FilePurpose::Roster) {
+        state_.file_purpose = AppState::FilePurpose::Backup;
+        state_.area = Area::Sampling;
+        ui::ImportFileArrived(ui_, state_, name, bytes);
+        return;
+    }
+    // Backups are UTF-8 JSON; a BOM (added by an editor) is not part of it.
+    const std::string_view text = std::string_view(bytes).substr(
+        std::string_view(bytes).substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
     const RestoreReport r = ui_.data.Restore(text);
     char buf[512];
     state_.backup_message_is_error = r.error != BackupError::None;
@@ -97,6 +108,12 @@ void App::FileOpened(const std::string& /*name*/, const std::string& text) {
 }
 
 void App::FileFailed(const std::string& message) {
+    if (state_.file_purpose == AppState::FilePurpose::Roster) {
+        state_.file_purpose = AppState::FilePurpose::Backup;
+        state_.sampling.import.phase = ImportPhase::Failed;
+        state_.sampling.import.error = ui::Format(ui_.T(Text::RestoreReadFailed), message.c_str());
+        return;
+    }
     char buf[512];
     std::snprintf(buf, sizeof buf, ui_.T(Text::RestoreReadFailed), message.c_str());
     state_.backup_message = buf;

@@ -24,7 +24,8 @@ class App {
     void AfterFrame();
 
     // Answers from the page.
-    void FileOpened(const std::string& name, const std::string& text);
+    // The file's bytes as they are (a roster may be GBK or UTF-16).
+    void FileOpened(const std::string& name, const std::string& bytes);
     void FileFailed(const std::string& message);
 
     UiContext& Ui() { return ui_; }

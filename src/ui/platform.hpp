@@ -43,6 +43,8 @@ class Platform {
                               const std::string& content) = 0;
     // Asks the user for a file; the answer arrives as App::FileOpened or App::FileFailed.
     virtual void OpenFile(const std::string& accept) = 0;
+    // Opens a page for printing (a new window; a download where popups are blocked).
+    virtual void OpenPrintable(const std::string& html) = 0;
     // Reloads into the new version that is waiting (after pending writes complete).
     virtual void ApplyUpdate() = 0;
 };

@@ -65,6 +65,7 @@ void DrawBackupSection(UiContext& ui, AppState& state) {
     }
     ImGui::SameLine();
     if (TouchButton(ui, ui.T(Text::BackupRestore), "backup-restore", half)) {
+        state.file_purpose = AppState::FilePurpose::Backup;
         ui.platform.OpenFile(".json,application/json");
     }
     if (!state.backup_message.empty()) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "app/layout.hpp"
+#include "ui/sampling_state.hpp"
 #include "ui/ui_context.hpp"
 
 namespace linli {
@@ -24,7 +25,9 @@ struct VolunteerForm {
 
 struct AppState {
     Area area = Area::Sampling;
-    std::string sampling_search;
+    SamplingState sampling;
+    // What the file the page was asked for is for.
+    enum class FilePurpose { Backup, Roster } file_purpose = FilePurpose::Backup;
     std::string volunteer_search;
     VolunteerForm volunteer_form;
     std::string device_name_edit;
@@ -39,6 +42,19 @@ struct AppState {
 namespace ui {
 void DrawNavigation(UiContext& ui, AppState& state, NavStyle style);
 void DrawSamplingScreen(UiContext& ui, AppState& state);
+// The sampling area's sub-views (one file each).
+void DrawBuildingView(UiContext& ui, AppState& state);
+void DrawRoundView(UiContext& ui, AppState& state);
+void DrawRoundForm(UiContext& ui, AppState& state);
+void DrawResidentForm(UiContext& ui, AppState& state);
+void DrawImportView(UiContext& ui, AppState& state);
+// Opens the resident form on a resident (empty id: a new one).
+void OpenResidentForm(AppState& state, const Resident& r, SamplingView back_to);
+// The import runs over several frames (a batch each); true while it has work to do.
+bool ImportBusy(const AppState& state);
+// A file chosen for the roster import arrived.
+void ImportFileArrived(UiContext& ui, AppState& state, const std::string& name,
+                       const std::string& bytes);
 void DrawSuppliesScreen(UiContext& ui, AppState& state);
 void DrawVolunteersScreen(UiContext& ui, AppState& state);
 void DrawSettingsScreen(UiContext& ui, AppState& state);

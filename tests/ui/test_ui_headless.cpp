@@ -38,10 +38,12 @@ class RecordingPlatform final : public Platform {
         downloads.emplace_back(name, content);
     }
     void OpenFile(const std::string&) override { ++open_file_requests; }
+    void OpenPrintable(const std::string& html) override { printed.push_back(html); }
     void ApplyUpdate() override { ++updates_applied; }
 
     int64_t now_ms = 1'700'000'000'000;
     std::vector<std::pair<std::string, std::string>> downloads;
+    std::vector<std::string> printed;
     int open_file_requests = 0;
     int updates_applied = 0;
 
@@ -311,12 +313,12 @@ TEST_CASE("text typed through the soft-keyboard bridge lands in the field being 
     // Input for another field (a stale one) is ignored.
     h.app().Text().Queue(BridgeInput{shown.id + 1, "wrong", 5, 5, 1});
     h.Frame(2);
-    CHECK(h.app().State().sampling_search.empty());
+    CHECK(h.app().State().sampling.search.empty());
 
     // What an IME commits: 张三, caret after it (UTF-16 index 2).
     h.app().Text().Queue(BridgeInput{shown.id, "张三", 2, 2, 2});
     h.Frame(2);
-    CHECK(h.app().State().sampling_search == "张三");
+    CHECK(h.app().State().sampling.search == "张三");
     const A11yNode& field = h.Require(Role::TextBox, "搜索");
     CHECK(field.value == "张三");
     CHECK(field.focused);
@@ -329,14 +331,14 @@ TEST_CASE("text typed through the soft-keyboard bridge lands in the field being 
     // Backspace in the textarea arrives as the shorter value.
     h.app().Text().Queue(BridgeInput{shown.id, "张", 1, 1, 3});
     h.Frame(2);
-    CHECK(h.app().State().sampling_search == "张");
+    CHECK(h.app().State().sampling.search == "张");
 
     // Tapping elsewhere ends editing: the page is told to drop the keyboard.
     const int hidden_before = h.platform.hidden;
     h.Tap(200, 500);
     CHECK(h.platform.hidden == hidden_before + 1);
     CHECK_FALSE(h.Require(Role::TextBox, "搜索").focused);
-    CHECK(h.app().State().sampling_search == "张");
+    CHECK(h.app().State().sampling.search == "张");
 }
 
 TEST_CASE("text typed just before its field becomes active still lands in it") {
@@ -348,7 +350,7 @@ TEST_CASE("text typed just before its field becomes active still lands in it") {
     h.app().Text().Queue(BridgeInput{field.id, "李", 1, 1, 1});
     h.Frame(2);
     h.Tap(field.rect.x + 10, field.rect.y + 10);
-    CHECK(h.app().State().sampling_search == "李");
+    CHECK(h.app().State().sampling.search == "李");
 }
 
 TEST_CASE("input nobody claims is dropped after a few frames") {
@@ -358,7 +360,7 @@ TEST_CASE("input nobody claims is dropped after a few frames") {
     h.app().Text().Queue(BridgeInput{field.id, "旧", 1, 1, 1});
     h.Frame(12);
     h.Tap(field.rect.x + 10, field.rect.y + 10);
-    CHECK(h.app().State().sampling_search.empty());
+    CHECK(h.app().State().sampling.search.empty());
 }
 
 TEST_CASE("Enter from the bridge ends editing") {

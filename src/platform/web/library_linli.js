@@ -71,6 +71,9 @@ mergeInto(LibraryManager.library, {
   linli_js_download: function (name, mime, content) {
     window.linliBridge.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(content));
   },
+  linli_js_open_printable: function (html) {
+    window.linliBridge.openPrintable(UTF8ToString(html));
+  },
   linli_js_open_file: function (accept) {
     window.linliBridge.openFile(UTF8ToString(accept));
   },

@@ -221,8 +221,13 @@ EMSCRIPTEN_KEEPALIVE void linli_update_available(WebRuntime* rt) {
     rt->Wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void linli_file_opened(WebRuntime* rt, const char* name, const char* text) {
-    rt->app->FileOpened(name, text);
+// The file's bytes (not necessarily UTF-8: rosters come as GBK or UTF-16), copied by the
+// page into memory it allocated with _malloc; freed here.
+EMSCRIPTEN_KEEPALIVE void linli_file_opened(WebRuntime* rt, const char* name, char* bytes,
+                                            size_t size) {
+    std::string content(bytes, size);
+    std::free(bytes);
+    rt->app->FileOpened(name, content);
     rt->Wake();
 }
 

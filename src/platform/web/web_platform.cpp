@@ -59,6 +59,10 @@ void WebPlatform::OpenFile(const std::string& accept) {
     linli_js_open_file(accept.c_str());
 }
 
+void WebPlatform::OpenPrintable(const std::string& html) {
+    linli_js_open_printable(html.c_str());
+}
+
 void WebPlatform::ApplyUpdate() {
     linli_js_apply_update();
 }

@@ -12,6 +12,7 @@ class WebPlatform final : public Platform, public store::Persistence {
     void DownloadFile(const std::string& name, const std::string& mime,
                       const std::string& content) override;
     void OpenFile(const std::string& accept) override;
+    void OpenPrintable(const std::string& html) override;
     void ApplyUpdate() override;
     std::string DeviceTag() const;
 

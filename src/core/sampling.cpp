@@ -1,0 +1,178 @@
+#include "core/sampling.hpp"
+
+#include <unordered_set>
+
+#include "core/volunteer.hpp"
+
+namespace linli {
+
+std::string MarkId(std::string_view round_id, std::string_view resident_id) {
+    // Deterministic, so two phones marking the same person update one document (and a
+    // disagreement becomes a visible conflict) instead of making two.
+    return "mark:" + std::string(round_id) + "|" + std::string(resident_id);
+}
+
+std::string TubeId(std::string_view round_id, std::string_view number) {
+    return "tube:" + std::string(round_id) + "|" + std::string(number);
+}
+
+bool IsSampled(MarkStatus s) {
+    return s == MarkStatus::Sampled || s == MarkStatus::HomeVisitDone;
+}
+
+bool IsAccountedFor(MarkStatus s) {
+    return IsSampled(s) || s == MarkStatus::Exempt || s == MarkStatus::Absent;
+}
+
+bool RoundCovers(const Round& round, const Resident& r) {
+    if (round.buildings.empty()) {
+        return true;
+    }
+    for (const std::string& b : round.buildings) {
+        if (b == r.building) {
+            return true;
+        }
+    }
+    return false;
+}
+
+MarkStatus StatusOf(const Resident& r, const Mark* mark) {
+    if (mark != nullptr && mark->status != MarkStatus::Pending) {
+        return mark->status;
+    }
+    return (r.flags & kHomeVisitFlags) != 0 ? MarkStatus::NeedsHomeVisit : MarkStatus::Pending;
+}
+
+bool RosterOrder(const Resident& a, const Resident& b) {
+    if (a.building != b.building) {
+        return NaturalLess(a.building, b.building);
+    }
+    if (a.unit != b.unit) {
+        return NaturalLess(a.unit, b.unit);
+    }
+    if (a.room != b.room) {
+        return NaturalLess(a.room, b.room);
+    }
+    if (a.name != b.name) {
+        return a.name < b.name;
+    }
+    return a.id < b.id;
+}
+
+namespace {
+
+const Mark* FindMark(const MarksByResident& marks, const std::string& resident_id) {
+    const auto it = marks.find(resident_id);
+    return it == marks.end() ? nullptr : it->second;
+}
+
+// Adds one resident to a Progress; household counting is done by the caller, who sees
+// households as runs of the same room in roster order.
+void Count(Progress& p, MarkStatus s) {
+    ++p.residents;
+    p.sampled += IsSampled(s) ? 1 : 0;
+    p.accounted += IsAccountedFor(s) ? 1 : 0;
+    p.needs_home_visit += s == MarkStatus::NeedsHomeVisit ? 1 : 0;
+    p.refused += s == MarkStatus::Refused ? 1 : 0;
+}
+
+void CountHousehold(Progress& p, bool complete) {
+    ++p.households;
+    p.households_incomplete += complete ? 0 : 1;
+}
+
+} // namespace
+
+RoundProgress ComputeProgress(const Round& round, const std::vector<Resident>& residents,
+                              const MarksByResident& marks) {
+    RoundProgress out;
+    BuildingProgress* building = nullptr;
+    UnitProgress* unit = nullptr;
+    const Resident* household_first = nullptr;
+    bool household_complete = true;
+    auto close_household = [&] {
+        if (household_first != nullptr) {
+            CountHousehold(out.total, household_complete);
+            CountHousehold(building->progress, household_complete);
+            CountHousehold(unit->progress, household_complete);
+        }
+        household_first = nullptr;
+        household_complete = true;
+    };
+    for (const Resident& r : residents) {
+        if (!RoundCovers(round, r)) {
+            continue;
+        }
+        const bool new_building = building == nullptr || building->building != r.building;
+        const bool new_unit = new_building || unit->unit != r.unit;
+        if (household_first == nullptr || new_unit || household_first->room != r.room) {
+            close_household();
+        }
+        if (new_building) {
+            out.buildings.push_back({r.building, {}, {}});
+            building = &out.buildings.back();
+        }
+        if (new_unit) {
+            building->units.push_back({r.unit, {}});
+            unit = &building->units.back();
+        }
+        if (household_first == nullptr) {
+            household_first = &r;
+        }
+        const MarkStatus s = StatusOf(r, FindMark(marks, r.id));
+        household_complete = household_complete && IsAccountedFor(s);
+        Count(out.total, s);
+        Count(building->progress, s);
+        Count(unit->progress, s);
+    }
+    close_household();
+    return out;
+}
+
+std::vector<MissingHousehold> MissingList(const Round& round,
+                                          const std::vector<Resident>& residents,
+                                          const MarksByResident& marks,
+                                          std::string_view building_filter) {
+    std::vector<MissingHousehold> out;
+    for (const Resident& r : residents) {
+        if (!RoundCovers(round, r) || (!building_filter.empty() && r.building != building_filter)) {
+            continue;
+        }
+        if (IsAccountedFor(StatusOf(r, FindMark(marks, r.id)))) {
+            continue;
+        }
+        if (out.empty() || out.back().building != r.building || out.back().unit != r.unit ||
+            out.back().room != r.room) {
+            out.push_back({r.building, r.unit, r.room, {}});
+        }
+        out.back().residents.push_back(&r);
+    }
+    return out;
+}
+
+std::string NormalizeTubeNumber(std::string_view typed) {
+    const std::string trimmed = TrimSpaces(typed);
+    std::string out;
+    for (size_t i = 0; i < trimmed.size();) {
+        const auto c = static_cast<unsigned char>(trimmed[i]);
+        // Full-width ASCII (U+FF01..U+FF5E) is EF BC 81..EF BD 9E: what a Chinese IME
+        // types in full-width mode.
+        if (c == 0xEF && i + 2 < trimmed.size()) {
+            const auto b1 = static_cast<unsigned char>(trimmed[i + 1]);
+            const auto b2 = static_cast<unsigned char>(trimmed[i + 2]);
+            const unsigned cp = 0xF000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            if (cp >= 0xFF01 && cp <= 0xFF5E) {
+                out.push_back(static_cast<char>(cp - 0xFF01 + 0x21));
+                i += 3;
+                continue;
+            }
+        }
+        if (c != ' ') {
+            out.push_back(static_cast<char>(c));
+        }
+        ++i;
+    }
+    return out;
+}
+
+} // namespace linli

@@ -1,0 +1,272 @@
+#include "io/text_decode.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <iterator>
+
+namespace linli {
+namespace {
+
+struct Gb18030BmpRange {
+    uint32_t first_sequence; // four-byte sequence number from 0x81308130
+    uint16_t first_code_point;
+    uint16_t count;
+};
+
+// Generated at build time from Python's gb18030 codec (tools/gen_gb18030.py).
+#include "gb18030_table.inc"
+
+constexpr char32_t kReplacement = 0xFFFD;
+// Four-byte sequences before this number are BMP code points (found in the ranges).
+constexpr uint32_t kGb18030BmpSequences =
+    kGb18030BmpRanges[std::size(kGb18030BmpRanges) - 1].first_sequence +
+    kGb18030BmpRanges[std::size(kGb18030BmpRanges) - 1].count;
+// 0x90308130 is U+10000; the supplementary planes follow linearly.
+constexpr uint32_t kGb18030SupplementaryStart = (0x90 - 0x81) * 12600;
+
+unsigned Byte(std::string_view s, size_t i) {
+    return static_cast<unsigned char>(s[i]);
+}
+
+void AppendUtf8(std::string& out, char32_t cp) {
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+}
+
+// Length of the well-formed UTF-8 sequence at s[i] (no overlongs, surrogates or code
+// points past U+10FFFF), or 0 when there is none.
+size_t Utf8SequenceLength(std::string_view s, size_t i) {
+    const unsigned lead = Byte(s, i);
+    if (lead < 0x80) {
+        return 1;
+    }
+    size_t length = 0;
+    unsigned low = 0x80, high = 0xBF; // allowed range of the second byte
+    if (lead >= 0xC2 && lead <= 0xDF) {
+        length = 2;
+    } else if (lead >= 0xE0 && lead <= 0xEF) {
+        length = 3;
+        low = lead == 0xE0 ? 0xA0 : 0x80;  // overlong
+        high = lead == 0xED ? 0x9F : 0xBF; // surrogates
+    } else if (lead >= 0xF0 && lead <= 0xF4) {
+        length = 4;
+        low = lead == 0xF0 ? 0x90 : 0x80;  // overlong
+        high = lead == 0xF4 ? 0x8F : 0xBF; // past U+10FFFF
+    } else {
+        return 0;
+    }
+    if (i + length > s.size() || Byte(s, i + 1) < low || Byte(s, i + 1) > high) {
+        return 0;
+    }
+    for (size_t k = 2; k < length; ++k) {
+        if ((Byte(s, i + k) & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    return length;
+}
+
+bool IsValidUtf8(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        // ASCII runs are most of a roster; skip them without the full check.
+        if (Byte(s, i) < 0x80) {
+            ++i;
+            continue;
+        }
+        const size_t length = Utf8SequenceLength(s, i);
+        if (length == 0) {
+            return false;
+        }
+        i += length;
+    }
+    return true;
+}
+
+void DecodeUtf8(std::string_view s, DecodedText& out) {
+    out.utf8.reserve(s.size());
+    size_t i = 0;
+    while (i < s.size()) {
+        const size_t length = Utf8SequenceLength(s, i);
+        if (length > 0) {
+            out.utf8.append(s.substr(i, length));
+            i += length;
+            continue;
+        }
+        // One replacement for a broken sequence: its lead and the continuation bytes after it.
+        ++out.invalid_sequences;
+        AppendUtf8(out.utf8, kReplacement);
+        size_t end = i + 1;
+        while (end < s.size() && end < i + 4 && (Byte(s, end) & 0xC0) == 0x80) {
+            ++end;
+        }
+        i = end;
+    }
+}
+
+void DecodeUtf16(std::string_view s, bool big_endian, DecodedText& out) {
+    out.utf8.reserve(s.size() * 3 / 2);
+    auto unit_at = [&](size_t i) -> char32_t {
+        return big_endian ? (Byte(s, i) << 8 | Byte(s, i + 1)) : (Byte(s, i + 1) << 8 | Byte(s, i));
+    };
+    size_t i = 0;
+    while (i + 1 < s.size()) {
+        const char32_t unit = unit_at(i);
+        i += 2;
+        if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < s.size()) {
+            const char32_t next = unit_at(i);
+            if (next >= 0xDC00 && next <= 0xDFFF) {
+                AppendUtf8(out.utf8, 0x10000 + ((unit - 0xD800) << 10) + (next - 0xDC00));
+                i += 2;
+                continue;
+            }
+        }
+        if (unit >= 0xD800 && unit <= 0xDFFF) { // a surrogate without its pair
+            ++out.invalid_sequences;
+            AppendUtf8(out.utf8, kReplacement);
+        } else {
+            AppendUtf8(out.utf8, unit);
+        }
+    }
+    if (i < s.size()) { // an odd byte at the end
+        ++out.invalid_sequences;
+        AppendUtf8(out.utf8, kReplacement);
+    }
+}
+
+// 0 when the four-byte sequence number maps to nothing.
+char32_t Gb18030FourByte(uint32_t sequence) {
+    if (sequence < kGb18030BmpSequences) {
+        const auto* range = std::upper_bound(
+            std::begin(kGb18030BmpRanges), std::end(kGb18030BmpRanges), sequence,
+            [](uint32_t value, const Gb18030BmpRange& r) { return value < r.first_sequence; });
+        --range; // the first range starts at sequence 0, so there is always one before
+        const uint32_t offset = sequence - range->first_sequence;
+        return offset < range->count ? range->first_code_point + offset : 0;
+    }
+    if (sequence >= kGb18030SupplementaryStart &&
+        sequence - kGb18030SupplementaryStart <= 0xFFFFF) {
+        return 0x10000 + (sequence - kGb18030SupplementaryStart);
+    }
+    return 0;
+}
+
+void DecodeGb18030(std::string_view s, DecodedText& out) {
+    out.utf8.reserve(s.size() * 3 / 2);
+    auto invalid = [&] {
+        ++out.invalid_sequences;
+        AppendUtf8(out.utf8, kReplacement);
+    };
+    size_t i = 0;
+    while (i < s.size()) {
+        const unsigned lead = Byte(s, i);
+        if (lead < 0x80) {
+            out.utf8.push_back(static_cast<char>(lead));
+            ++i;
+            continue;
+        }
+        if (lead == 0x80) {
+            // Windows code page 936 (Excel's "CSV" on Chinese Windows) writes € as 0x80;
+            // GB18030 leaves the byte unused, and browsers decode it as € too.
+            AppendUtf8(out.utf8, 0x20AC);
+            ++i;
+            continue;
+        }
+        if (lead == 0xFF || i + 1 == s.size()) {
+            invalid();
+            ++i;
+            continue;
+        }
+        const unsigned second = Byte(s, i + 1);
+        if (second >= 0x30 && second <= 0x39) {
+            const bool well_formed = i + 3 < s.size() && Byte(s, i + 2) >= 0x81 &&
+                                     Byte(s, i + 2) <= 0xFE && Byte(s, i + 3) >= 0x30 &&
+                                     Byte(s, i + 3) <= 0x39;
+            if (!well_formed) {
+                // Only the lead is consumed: the digit after it is read again as ASCII, so
+                // a broken character cannot swallow a delimiter or a quote.
+                invalid();
+                ++i;
+                continue;
+            }
+            const uint32_t sequence =
+                (((lead - 0x81) * 10 + (second - 0x30)) * 126 + (Byte(s, i + 2) - 0x81)) * 10 +
+                (Byte(s, i + 3) - 0x30);
+            const char32_t cp = Gb18030FourByte(sequence);
+            if (cp == 0) {
+                invalid();
+            } else {
+                AppendUtf8(out.utf8, cp);
+            }
+            i += 4;
+            continue;
+        }
+        if (second >= 0x40 && second <= 0xFE && second != 0x7F) {
+            const char32_t cp =
+                kGb18030TwoByte[(lead - 0x81) * kGb18030TrailCount + (second - 0x40)];
+            if (cp == 0) {
+                invalid();
+            } else {
+                AppendUtf8(out.utf8, cp);
+            }
+            i += 2;
+            continue;
+        }
+        invalid(); // the byte after the lead is read again on its own (it may be ASCII)
+        ++i;
+    }
+}
+
+} // namespace
+
+DecodedText DecodeSpreadsheetText(std::string_view bytes) {
+    DecodedText out;
+    if (bytes.starts_with("\xEF\xBB\xBF")) {
+        out.encoding = TextEncoding::Utf8Bom;
+        DecodeUtf8(bytes.substr(3), out);
+    } else if (bytes.starts_with("\xFF\xFE")) {
+        out.encoding = TextEncoding::Utf16Le;
+        DecodeUtf16(bytes.substr(2), false, out);
+    } else if (bytes.starts_with("\xFE\xFF")) {
+        out.encoding = TextEncoding::Utf16Be;
+        DecodeUtf16(bytes.substr(2), true, out);
+    } else if (IsValidUtf8(bytes)) {
+        out.encoding = TextEncoding::Utf8;
+        out.utf8.assign(bytes);
+    } else {
+        out.encoding = TextEncoding::Gb18030;
+        DecodeGb18030(bytes, out);
+    }
+    return out;
+}
+
+std::string_view TextEncodingName(TextEncoding encoding) {
+    switch (encoding) {
+    case TextEncoding::Utf8:
+        return "UTF-8";
+    case TextEncoding::Utf8Bom:
+        return "UTF-8 (BOM)";
+    case TextEncoding::Utf16Le:
+        return "UTF-16LE";
+    case TextEncoding::Utf16Be:
+        return "UTF-16BE";
+    case TextEncoding::Gb18030:
+        return "GB18030";
+    }
+    return "";
+}
+
+} // namespace linli

@@ -1,0 +1,187 @@
+#include "ui/sampling_widgets.hpp"
+
+#include <cstdarg>
+#include <cstdio>
+#include <ctime>
+#include <imgui.h>
+
+#include "ui/theme.hpp"
+#include "ui/widgets.hpp"
+
+namespace linli::ui {
+
+std::string Format(const char* pattern, ...) {
+    va_list args;
+    va_start(args, pattern);
+    char buf[1024];
+    std::vsnprintf(buf, sizeof buf, pattern, args);
+    va_end(args);
+    return buf;
+}
+
+std::string TodayDate(int64_t now_ms) {
+    const std::time_t t = static_cast<std::time_t>(now_ms / 1000);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+    return buf;
+}
+
+unsigned int StatusColour(MarkStatus status) {
+    switch (status) {
+    case MarkStatus::Sampled:
+    case MarkStatus::HomeVisitDone:
+        return colors::kPrimary;
+    case MarkStatus::Pending:
+        return colors::kTextMuted;
+    case MarkStatus::NeedsHomeVisit:
+        return colors::kWarning;
+    case MarkStatus::Refused:
+        return colors::kDanger;
+    case MarkStatus::Absent:
+    case MarkStatus::Exempt:
+        return colors::kInfo;
+    }
+    return colors::kTextMuted;
+}
+
+void ProgressBar(UiContext& ui, const char* id, const Progress& p) {
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = 14.0f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), colors::kBorder, 7.0f);
+    const float share = static_cast<float>(p.SampledShare());
+    if (share > 0.0f) {
+        dl->AddRectFilled(pos, ImVec2(pos.x + width * share, pos.y + height),
+                          share >= 1.0f ? colors::kPrimary : colors::kProgress, 7.0f);
+    }
+    ImGui::Dummy(ImVec2(width, height));
+    const std::string line =
+        Format(ui.T(Text::ProgressLine), static_cast<int>(p.sampled), static_cast<int>(p.residents),
+               static_cast<int>(p.households_incomplete));
+    StatusText(ui, id, line.c_str(), p.households_incomplete == 0 ? colors::kPrimary : 0);
+}
+
+void ShowOutcome(UiContext& ui, SamplingState& s, const SamplingOutcome& out) {
+    s.message_is_error = !out.ok;
+    if (out.ok) {
+        s.message = out.tube_closed ? Format(ui.T(Text::TubeFilled), s.tube_detail.c_str()) : "";
+        return;
+    }
+    switch (out.tube) {
+    case TubeProblem::NumberMissing:
+        s.message = ui.T(Text::TubeProblemMissing);
+        return;
+    case TubeProblem::NumberTaken:
+        s.message = Format(ui.T(Text::TubeProblemTaken), s.tube_number.c_str());
+        return;
+    case TubeProblem::NoOpenTube:
+        s.message = ui.T(Text::TubeProblemNoOpen);
+        return;
+    case TubeProblem::TubeFull:
+        s.message = ui.T(Text::TubeProblemFull);
+        return;
+    case TubeProblem::None:
+        break;
+    }
+    if (out.error) {
+        s.message = *out.error == store::EditError::ReadOnly ? ui.T(Text::ReadOnlyRecord)
+                                                             : ui.T(Text::EditStale);
+    }
+}
+
+void DrawMessage(UiContext& ui, SamplingState& s) {
+    if (s.message.empty()) {
+        return;
+    }
+    if (s.message_is_error) {
+        ErrorText(ui, "sampling-message", s.message.c_str());
+    } else {
+        StatusText(ui, "sampling-message", s.message.c_str(), colors::kPrimary);
+    }
+}
+
+void TubeBar(UiContext& ui, AppState& state, const Round& round) {
+    SamplingState& s = state.sampling;
+    const SamplingModel& model = ui.data.Sampling();
+    const Tube* open = model.OpenTubeOf(round.id, ui.data.DeviceTag());
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors::kPrimarySoft);
+    ImGui::BeginChild("tube-bar", ImVec2(0, 0),
+                      ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
+    if (open != nullptr) {
+        const std::string line =
+            Format(ui.T(Text::TubeCurrent), open->number.c_str(),
+                   static_cast<int>(model.TubeCount(round.id, open->number)), open->capacity);
+        StatusText(ui, "tube-current", line.c_str(), colors::kPrimary);
+    } else {
+        StatusText(ui, "tube-current", ui.T(Text::TubeNone), colors::kWarning);
+    }
+    TextField(ui, "tube-number", ui.T(Text::TubeNumber), ui.T(Text::TubeNumberHint), s.tube_number);
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (PrimaryButton(ui, ui.T(Text::TubeOpen), "tube-open", open ? half : 0.0f)) {
+        const SamplingOutcome out = ui.data.OpenTube(round.id, s.tube_number, ui.platform.NowMs());
+        ShowOutcome(ui, s, out);
+        if (out.ok) {
+            s.tube_number.clear();
+        }
+    }
+    if (open != nullptr) {
+        ImGui::SameLine();
+        if (TouchButton(ui, ui.T(Text::TubeClose), "tube-close", half)) {
+            ShowOutcome(ui, s, ui.data.CloseTube(round.id, open->number));
+        }
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+bool BackButton(UiContext& ui, const char* id) {
+    const std::string label = std::string("‹ ") + ui.T(Text::ActionBack);
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    return TouchButton(ui, label.c_str(), id, size.x + 32.0f);
+}
+
+bool ResidentRow(UiContext& ui, const Resident& r, const char* status, unsigned int colour,
+                 float width) {
+    ImGui::PushID(r.id.c_str());
+    const float height = ui.metrics.touch_target + 16.0f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton("##resident", ImVec2(width, height));
+    std::string title = r.name;
+    const std::string flags = FlagsLabel(r.flags, ui.lang);
+    if (!flags.empty()) {
+        title += " · " + flags;
+    }
+    std::string detail = ShortAddress(r);
+    if (!r.phone.empty()) {
+        detail += "  " + MaskPhone(r.phone);
+    }
+    ui.a11y.AnnotateLastItemName(title + " " + detail + (status ? std::string(" ") + status : ""));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 bg = ImGui::IsItemActive() ? colors::kPrimarySoft : colors::kSurface;
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, 8.0f);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), colors::kBorder, 8.0f);
+    ImFont* font = ImGui::GetFont();
+    const float pad = 12.0f;
+    float right = pos.x + width - pad;
+    if (status != nullptr) {
+        const ImVec2 size = font->CalcTextSizeA(ui.metrics.body_font - 2.0f, FLT_MAX, 0.0f, status);
+        right -= size.x;
+        dl->AddText(font, ui.metrics.body_font - 2.0f,
+                    ImVec2(right, pos.y + (height - size.y) * 0.5f), colour, status);
+        right -= pad;
+    }
+    const ImVec4 clip(pos.x, pos.y, right, pos.y + height);
+    dl->AddText(font, ui.metrics.body_font, ImVec2(pos.x + pad, pos.y + 8.0f), colors::kText,
+                title.c_str(), nullptr, 0.0f, &clip);
+    dl->AddText(font, ui.metrics.body_font - 2.0f,
+                ImVec2(pos.x + pad, pos.y + 12.0f + ui.metrics.body_font), colors::kTextMuted,
+                detail.c_str(), nullptr, 0.0f, &clip);
+    ImGui::PopID();
+    return pressed;
+}
+
+} // namespace linli::ui

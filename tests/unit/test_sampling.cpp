@@ -1,0 +1,293 @@
+// Rounds, marks, pooled tubes, progress and the missing list: the pure rules and the
+// actions that write them (with an in-memory persistence that can also refuse writes).
+#include <doctest/doctest.h>
+
+#include "app/data.hpp"
+
+using namespace linli;
+using store::Json;
+
+namespace {
+
+class TestPersistence final : public store::Persistence {
+  public:
+    void Write(uint64_t txn, const std::string& batch) override {
+        ++writes;
+        last_batch = batch;
+        if (data == nullptr) {
+            return;
+        }
+        if (fail_next) {
+            fail_next = false;
+            data->Db().Failed(txn, store::FailureKind::Quota, "QuotaExceededError", "[]");
+        } else {
+            data->Db().Committed(txn);
+        }
+    }
+    AppData* data = nullptr;
+    bool fail_next = false;
+    int writes = 0;
+    std::string last_batch;
+};
+
+Resident Person(std::string building, std::string unit, std::string room, std::string name,
+                uint32_t flags = 0) {
+    Resident r;
+    r.building = std::move(building);
+    r.unit = std::move(unit);
+    r.room = std::move(room);
+    r.name = std::move(name);
+    r.flags = flags;
+    return r;
+}
+
+struct Fixture {
+    TestPersistence p;
+    AppData data{p, "devA"};
+    Fixture() {
+        p.data = &data;
+        std::vector<Resident> batch = {Person("1", "1", "101", "赵一"),
+                                       Person("1", "1", "101", "钱二"),
+                                       Person("1", "1", "102", "孙三", kFlagBedridden),
+                                       Person("1", "2", "201", "李四"),
+                                       Person("2", "1", "101", "周五"),
+                                       Person("10", "1", "101", "吴六")};
+        REQUIRE(data.ImportResidents(batch).ok);
+    }
+    std::string Id(const std::string& name) {
+        for (const Resident& r : data.Sampling().Residents()) {
+            if (r.name == name) {
+                return r.id;
+            }
+        }
+        FAIL("no resident " << name);
+        return {};
+    }
+    std::string NewRound(int pool, std::vector<std::string> buildings = {},
+                         std::string date = "2026-11-22") {
+        Round r;
+        r.date = std::move(date);
+        r.pool_size = pool;
+        r.buildings = std::move(buildings);
+        r.sites = {{"东门广场", "08:00-11:00"}};
+        auto out = data.CreateRound(r, 1000);
+        REQUIRE(out.ok);
+        return out.id;
+    }
+};
+
+} // namespace
+
+TEST_CASE("roster model: walking order, households, buildings with a document") {
+    Fixture f;
+    const auto& model = f.data.Sampling();
+    REQUIRE(model.Residents().size() == 6);
+    // Natural order: building 2 before 10.
+    std::vector<std::string> buildings;
+    for (const BuildingRef& b : model.Buildings()) {
+        buildings.push_back(b.name);
+    }
+    CHECK(buildings == std::vector<std::string>{"1", "2", "10"});
+    const BuildingRef* one = model.FindBuildingRef("1");
+    REQUIRE(one != nullptr);
+    CHECK(one->units.size() == 2);
+    CHECK(one->households == 3);
+    CHECK(one->units[0].households[0].count == 2);
+    // Every building got a document with the default control level.
+    CHECK(model.LevelOf("1") == ControlLevel::Precaution);
+    REQUIRE(f.data.SetBuildingLevel("1", ControlLevel::Sealed).ok);
+    CHECK(f.data.Sampling().LevelOf("1") == ControlLevel::Sealed);
+    const uint64_t roster = f.data.Sampling().RosterVersion();
+    // A mark does not rebuild the roster.
+    const std::string round = f.NewRound(10);
+    REQUIRE(f.data.MarkResident(round, f.Id("李四"), MarkStatus::Absent, 2000).ok);
+    CHECK(f.data.Sampling().RosterVersion() == roster);
+}
+
+TEST_CASE("roster: add, edit and remove a resident; problems are reported") {
+    Fixture f;
+    Resident bad = Person(" ", "1", "", "");
+    bad.birth_year = 1700;
+    auto refused = f.data.SaveResident(bad, 2026, 1);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.problems == std::vector<ResidentProblem>{
+                                  ResidentProblem::NameMissing, ResidentProblem::BuildingMissing,
+                                  ResidentProblem::RoomMissing, ResidentProblem::BirthYear});
+    Resident added = Person("3号楼", "2单元", "1502室", " 王小明 ");
+    added.phone = "13800001234";
+    auto saved = f.data.SaveResident(added, 2026, 1);
+    REQUIRE(saved.ok);
+    const Resident* r = f.data.Sampling().FindResident(saved.id);
+    REQUIRE(r != nullptr);
+    CHECK(r->building == "3");
+    CHECK(r->unit == "2");
+    CHECK(r->room == "1502");
+    CHECK(r->name == "王小明");
+    CHECK(f.data.Sampling().FindBuildingRef("3") != nullptr);
+    Resident edited = *r;
+    edited.note = "耳背，上门前先打电话";
+    edited.flags = kFlagLivesAlone;
+    REQUIRE(f.data.SaveResident(edited, 2026, 2).ok);
+    r = f.data.Sampling().FindResident(saved.id);
+    CHECK(r->note == "耳背，上门前先打电话");
+    CHECK(r->flags == kFlagLivesAlone);
+    // The old revision cannot overwrite the new one.
+    CHECK(f.data.SaveResident(edited, 2026, 3).error == store::EditError::Conflict);
+    REQUIRE(f.data.RemoveResident(r->id, r->rev).ok);
+    CHECK(f.data.Sampling().FindResident(saved.id) == nullptr);
+    CHECK(f.data.Sampling().Residents().size() == 6);
+}
+
+TEST_CASE("imported ids are the same on every device; a failed write leaves nothing behind") {
+    Fixture f;
+    TestPersistence p2;
+    AppData other(p2, "devB");
+    p2.data = &other;
+    REQUIRE(other.ImportResidents({Person("1", "1", "101", "赵一")}).ok);
+    CHECK(other.Sampling().Residents()[0].id == f.Id("赵一"));
+
+    f.p.fail_next = true;
+    auto out = f.data.ImportResidents({Person("9", "1", "901", "郑七")});
+    CHECK(out.ok); // written, then the write failed and was rolled back
+    CHECK(f.data.Db().State().status == store::SaveStatus::Failed);
+    const auto& model = f.data.Sampling();
+    CHECK(model.Residents().size() == 6);
+    CHECK(model.FindBuildingRef("9") == nullptr);
+}
+
+TEST_CASE("round: statuses, home-visit list, progress and missing list") {
+    Fixture f;
+    const std::string round = f.NewRound(10, {"1"});
+    const auto& model = f.data.Sampling();
+    const Round* r = model.FindRound(round);
+    REQUIRE(r != nullptr);
+    CHECK(r->sites.size() == 1);
+    RoundProgress p = model.ProgressOf(*r);
+    // Scope is building 1 only: 4 residents in 3 households.
+    CHECK(p.total.residents == 4);
+    CHECK(p.total.households == 3);
+    CHECK(p.total.households_incomplete == 3);
+    CHECK(p.total.needs_home_visit == 1); // 孙三 is bedridden
+    CHECK(StatusOf(*model.FindResident(f.Id("孙三")), nullptr) == MarkStatus::NeedsHomeVisit);
+
+    // Sampling needs an open tube.
+    auto no_tube = f.data.MarkResident(round, f.Id("赵一"), MarkStatus::Sampled, 2000);
+    CHECK_FALSE(no_tube.ok);
+    CHECK(no_tube.tube == TubeProblem::NoOpenTube);
+    REQUIRE(f.data.OpenTube(round, "Ｔ０００１", 2000).ok); // full-width, as an IME types
+    REQUIRE(f.data.Sampling().OpenTubeOf(round, "devA") != nullptr);
+    CHECK(f.data.Sampling().OpenTubeOf(round, "devA")->number == "T0001");
+    REQUIRE(f.data.MarkResident(round, f.Id("赵一"), MarkStatus::Sampled, 2100).ok);
+    REQUIRE(f.data.MarkResident(round, f.Id("钱二"), MarkStatus::Sampled, 2200).ok);
+    REQUIRE(f.data.MarkResident(round, f.Id("李四"), MarkStatus::Absent, 2300).ok);
+    p = f.data.Sampling().ProgressOf(*r);
+    CHECK(p.total.sampled == 2);
+    CHECK(p.total.accounted == 3);
+    CHECK(p.total.households_incomplete == 1); // room 102: 孙三 needs a home visit
+    REQUIRE(p.buildings.size() == 1);
+    REQUIRE(p.buildings[0].units.size() == 2);
+    CHECK(p.buildings[0].units[1].progress.households_incomplete == 0);
+
+    auto missing = MissingList(*r, f.data.Sampling().Residents(), f.data.Sampling().MarksOf(round));
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].room == "102");
+    CHECK(missing[0].residents[0]->name == "孙三");
+
+    REQUIRE(f.data.MarkResident(round, f.Id("孙三"), MarkStatus::HomeVisitDone, 2400).ok);
+    p = f.data.Sampling().ProgressOf(*r);
+    CHECK(p.total.sampled == 3);
+    CHECK(p.total.households_incomplete == 0);
+    CHECK(f.data.Sampling().TubeCount(round, "T0001") == 3);
+
+    // Undo: back to pending leaves the tube.
+    REQUIRE(f.data.MarkResident(round, f.Id("钱二"), MarkStatus::Pending, 2500).ok);
+    CHECK(f.data.Sampling().TubeCount(round, "T0001") == 2);
+    CHECK(f.data.Sampling().ProgressOf(*r).total.households_incomplete == 1);
+}
+
+TEST_CASE("tubes: fill and close, duplicate numbers, results list people to re-test") {
+    Fixture f;
+    const std::string round = f.NewRound(10);
+    // A pool of 10 with 2 seats left is easier to test with a 1-person pool round too.
+    const std::string single = f.NewRound(1, {}, "2026-11-23");
+    REQUIRE(f.data.OpenTube(single, "S1", 1).ok);
+    auto first = f.data.MarkResident(single, f.Id("赵一"), MarkStatus::Sampled, 2);
+    REQUIRE(first.ok);
+    CHECK(first.tube_closed);
+    CHECK(f.data.Sampling().OpenTubeOf(single, "devA") == nullptr);
+    CHECK(f.data.MarkResident(single, f.Id("钱二"), MarkStatus::Sampled, 3).tube ==
+          TubeProblem::NoOpenTube);
+    CHECK(f.data.OpenTube(single, "S1", 4).tube == TubeProblem::NumberTaken);
+    CHECK(f.data.OpenTube(single, "  ", 4).tube == TubeProblem::NumberMissing);
+
+    REQUIRE(f.data.OpenTube(round, "A1", 10).ok);
+    for (const char* name : {"赵一", "钱二", "周五"}) {
+        REQUIRE(f.data.MarkResident(round, f.Id(name), MarkStatus::Sampled, 11).ok);
+    }
+    // Tapping sampled twice does not add the person twice.
+    REQUIRE(f.data.MarkResident(round, f.Id("周五"), MarkStatus::Sampled, 12).ok);
+    CHECK(f.data.Sampling().TubeCount(round, "A1") == 3);
+    // Opening the next tube closes the partly filled one.
+    REQUIRE(f.data.OpenTube(round, "A2", 20).ok);
+    CHECK(f.data.Sampling().FindTube(round, "A1")->closed);
+    REQUIRE(f.data.MarkResident(round, f.Id("吴六"), MarkStatus::Sampled, 21).ok);
+    CHECK(f.data.Sampling().FindMark(round, f.Id("吴六"))->tube == "A2");
+
+    REQUIRE(f.data.SetTubeResult(round, "A1", TubeResult::Abnormal).ok);
+    const auto members = f.data.Sampling().TubeMembers(round, "A1");
+    REQUIRE(members.size() == 3);
+    CHECK(members[0]->name == "赵一"); // walking order: 1-1-101 first
+    CHECK(members[2]->name == "周五"); // building 2
+    CHECK(f.data.Sampling().FindTube(round, "A1")->result == TubeResult::Abnormal);
+    CHECK(f.data.Sampling().TubesOf(round).size() == 2);
+    // The previous round for comparison.
+    const Round* later = f.data.Sampling().FindRound(single);
+    REQUIRE(f.data.Sampling().PreviousRound(*later) != nullptr);
+    CHECK(f.data.Sampling().PreviousRound(*later)->id == round);
+}
+
+TEST_CASE("tube: the sample that fills it closes it in the same transaction") {
+    Fixture f;
+    const std::string round = f.NewRound(10);
+    REQUIRE(f.data.OpenTube(round, "B7", 1).ok);
+    // Fill 9 seats by hand-made marks of other people is not possible with 6 residents;
+    // add residents to reach 10.
+    std::vector<Resident> more;
+    for (int i = 0; i < 6; ++i) {
+        more.push_back(Person("5", "1", std::to_string(100 + i), "住户" + std::to_string(i)));
+    }
+    REQUIRE(f.data.ImportResidents(more).ok);
+    const auto residents = f.data.Sampling().Residents();
+    int marked = 0;
+    const int writes_before = f.p.writes;
+    for (const Resident& r : residents) {
+        auto out = f.data.MarkResident(round, r.id, MarkStatus::Sampled, 2 + marked);
+        REQUIRE(out.ok);
+        ++marked;
+        CHECK(out.tube_closed == (marked == 10));
+        if (marked == 10) {
+            const Json batch = Json::parse(f.p.last_batch);
+            CHECK(batch.size() == 2); // the mark and the closed tube, one transaction
+            break;
+        }
+    }
+    CHECK(f.p.writes - writes_before == 10);
+    CHECK(f.data.Sampling().FindTube(round, "B7")->closed);
+    CHECK(f.data.Sampling().TubeCount(round, "B7") == 10);
+}
+
+TEST_CASE("model drops documents whose creation was rolled back") {
+    Fixture f;
+    const std::string round = f.NewRound(10);
+    (void)f.data.Sampling();
+    f.p.fail_next = true;
+    REQUIRE(f.data.MarkResident(round, f.Id("李四"), MarkStatus::Refused, 5).ok);
+    CHECK(f.data.Sampling().FindMark(round, f.Id("李四")) == nullptr);
+    CHECK(f.data.Sampling().ProgressOf(*f.data.Sampling().FindRound(round)).total.refused == 0);
+}
+
+TEST_CASE("tube numbers typed with full-width characters and spaces") {
+    CHECK(NormalizeTubeNumber(" １２３ ") == "123");
+    CHECK(NormalizeTubeNumber("ａｂ-12") == "ab-12");
+    CHECK(NormalizeTubeNumber("") == "");
+}
