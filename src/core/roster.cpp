@@ -194,7 +194,8 @@ bool ResidentMatches(const Resident& r, std::string_view query) {
 }
 
 std::string MaskIdNumber(std::string_view id_number) {
-    const std::vector<std::string_view> characters = SplitCharacters(TrimSpaces(id_number));
+    const std::string trimmed = TrimSpaces(id_number);
+    const std::vector<std::string_view> characters = SplitCharacters(trimmed);
     const size_t count = characters.size();
     // Long enough to keep the region (6) and the tail (4) with something hidden between;
     // anything shorter shows only its last 2.

@@ -39,11 +39,11 @@ struct Resident {
     std::string room;
     std::string name;
     std::string phone;
-    int birth_year = 0;      // 0: unknown
-    std::string id_number;   // optional and sensitive: shown masked
-    std::string relation;    // to the head of household (户主, 配偶, ...), free text
-    uint32_t flags = 0;      // ResidentFlag bits
-    std::string note;        // free text ("耳背，上门前先打电话")
+    int birth_year = 0;    // 0: unknown
+    std::string id_number; // optional and sensitive: shown masked
+    std::string relation;  // to the head of household (户主, 配偶, ...), free text
+    uint32_t flags = 0;    // ResidentFlag bits
+    std::string note;      // free text ("耳背，上门前先打电话")
 };
 
 struct Building {

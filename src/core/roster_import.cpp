@@ -59,7 +59,7 @@ enum class AddressPartKind { Building, Unit, Room, Floor, Number, Position, Nois
 
 struct AddressToken {
     std::string_view number;
-    AddressPartKind label;
+    AddressPartKind kind;
 };
 
 // What the text after a number says it is: "号楼" a building, "单元" a unit, "室" a room,
@@ -85,7 +85,7 @@ AddressPartKind ClassifyMarker(std::string_view marker) {
     }
     struct Marker {
         std::string_view text;
-        AddressPartKind label;
+        AddressPartKind kind;
     };
     // Longest first where one starts another ("号楼" before "号", "单元" before "单").
     static constexpr Marker kMarkers[] = {
@@ -102,7 +102,7 @@ AddressPartKind ClassifyMarker(std::string_view marker) {
     for (const Marker& m : kMarkers) {
         // A prefix is enough: "号楼(东)", "室（出租）".
         if (marker.starts_with(m.text)) {
-            return m.label;
+            return m.kind;
         }
     }
     return AddressPartKind::Noise;
@@ -209,19 +209,18 @@ AddressParts SplitAddress(std::string_view text) {
     // building, everything up to the last word that is not an address marker.
     size_t begin = 0;
     for (size_t k = 0; k < tokens.size(); ++k) {
-        if (tokens[k].label == AddressPartKind::Noise) {
+        if (tokens[k].kind == AddressPartKind::Noise) {
             begin = k + 1;
         }
     }
     for (size_t k = 0; k < tokens.size(); ++k) {
-        if (tokens[k].label == AddressPartKind::Building) {
+        if (tokens[k].kind == AddressPartKind::Building) {
             begin = k;
         }
     }
     std::vector<AddressToken> used;
     for (size_t k = begin; k < tokens.size(); ++k) {
-        if (tokens[k].label != AddressPartKind::Noise &&
-            tokens[k].label != AddressPartKind::Floor) {
+        if (tokens[k].kind != AddressPartKind::Noise && tokens[k].kind != AddressPartKind::Floor) {
             used.push_back(tokens[k]);
         }
     }
@@ -230,18 +229,18 @@ AddressParts SplitAddress(std::string_view text) {
     std::array<std::string_view, kSlots> slots;
     size_t cursor = 0; // slots before it are behind us
     for (size_t k = 0; k < used.size();) {
-        const AddressPartKind label = used[k].label;
-        if (label == AddressPartKind::Building || label == AddressPartKind::Unit ||
-            label == AddressPartKind::Room) {
-            const size_t slot = label == AddressPartKind::Building ? kBuilding
-                                : label == AddressPartKind::Unit   ? kUnit
-                                                                   : kRoom;
+        const AddressPartKind kind = used[k].kind;
+        if (kind == AddressPartKind::Building || kind == AddressPartKind::Unit ||
+            kind == AddressPartKind::Room) {
+            const size_t slot = kind == AddressPartKind::Building ? kBuilding
+                                : kind == AddressPartKind::Unit   ? kUnit
+                                                                  : kRoom;
             slots[slot] = used[k].number;
             cursor = slot + 1;
             ++k;
             continue;
         }
-        if (label == AddressPartKind::Number) { // "3号2单元": 号 is the next part, last a room
+        if (kind == AddressPartKind::Number) { // "3号2单元": 号 is the next part, last a room
             const bool last = k + 1 == used.size();
             size_t slot = last ? kRoom : cursor;
             while (slot < kRoom && !slots[slot].empty()) {
@@ -255,15 +254,15 @@ AddressParts SplitAddress(std::string_view text) {
             ++k;
             continue;
         }
-        // A run of positional numbers fills the free slots up to the next labelled part;
+        // A run of positional numbers fills the free slots up to the next marked part;
         // with fewer numbers than slots the unit goes first ("3-1502"), then the building.
         size_t run_end = k;
-        while (run_end < used.size() && used[run_end].label == AddressPartKind::Position) {
+        while (run_end < used.size() && used[run_end].kind == AddressPartKind::Position) {
             ++run_end;
         }
         size_t limit = kSlots;
         if (run_end < used.size()) {
-            const AddressPartKind next = used[run_end].label;
+            const AddressPartKind next = used[run_end].kind;
             limit = next == AddressPartKind::Building ? kBuilding
                     : next == AddressPartKind::Unit   ? kUnit
                     : next == AddressPartKind::Room   ? kRoom
@@ -580,14 +579,37 @@ size_t LeadingDigits(std::string_view s) {
     return n;
 }
 
-// "1941", "1941年", "1941-05-06", "1941/5/6", "1941.5", "19410506".
+// A date with the year last, as spreadsheets format it in other locales: "6/5/1941".
+std::optional<int> TrailingYearOfDate(std::string_view s) {
+    size_t at = 0;
+    for (int part = 0; part < 2; ++part) {
+        const size_t digits = LeadingDigits(s.substr(at));
+        if (digits == 0 || digits > 2 || at + digits >= s.size() ||
+            std::string_view("/.-").find(s[at + digits]) == std::string_view::npos) {
+            return std::nullopt;
+        }
+        at += digits + 1;
+    }
+    if (s.size() - at != 4 || LeadingDigits(s.substr(at)) != 4) {
+        return std::nullopt;
+    }
+    return std::stoi(std::string(s.substr(at)));
+}
+
+// "1941", "1941年", "1941-05-06", "1941/5/6", "1941.5", "19410506", "6/5/1941".
 std::optional<int> ParseBirthYear(std::string_view text, int current_year) {
     const std::string s = WithoutSpaces(text);
     const size_t digits = LeadingDigits(s);
-    if (digits != 4 && !(digits == 8 && s.size() == 8)) {
+    std::optional<int> parsed;
+    if (digits == 4 || (digits == 8 && s.size() == 8)) {
+        parsed = std::stoi(s.substr(0, 4));
+    } else {
+        parsed = TrailingYearOfDate(s);
+    }
+    if (!parsed) {
         return std::nullopt;
     }
-    const int year = std::stoi(s.substr(0, 4));
+    const int year = *parsed;
     if (year < kEarliestBirthYear || year > current_year) {
         return std::nullopt;
     }
@@ -846,7 +868,12 @@ ImportPlan PlanImport(const std::vector<ImportRow>& rows, const std::vector<Resi
 
     // Rows of this file already planned, by ID number and by household + name; and which
     // stored resident each row took, so two rows never update the same one.
-    std::unordered_map<std::string, size_t> file_by_id, file_by_household;
+    struct FileRow {
+        size_t line;
+        std::string id_number; // IdNumberKey
+    };
+    std::unordered_map<std::string, size_t> file_by_id;
+    std::unordered_map<std::string, FileRow> file_by_household;
     std::unordered_map<size_t, size_t> line_of_stored;
     ImportPlan plan;
     plan.rows.reserve(rows.size());
@@ -873,8 +900,12 @@ ImportPlan PlanImport(const std::vector<ImportRow>& rows, const std::vector<Resi
             skip(RowProblem::DuplicateInFile, seen->second);
             continue;
         }
-        if (const auto seen = file_by_household.find(household); seen != file_by_household.end()) {
-            skip(RowProblem::DuplicateInFile, seen->second);
+        // Same household and name with two different ID numbers: two people (a father and
+        // son of one name), not a repeated row.
+        if (const auto seen = file_by_household.find(household);
+            seen != file_by_household.end() &&
+            (id.empty() || seen->second.id_number.empty() || id == seen->second.id_number)) {
+            skip(RowProblem::DuplicateInFile, seen->second.line);
             continue;
         }
 
@@ -903,7 +934,7 @@ ImportPlan PlanImport(const std::vector<ImportRow>& rows, const std::vector<Resi
         if (!id.empty()) {
             file_by_id.emplace(id, row.line);
         }
-        file_by_household.emplace(household, row.line);
+        file_by_household.emplace(household, FileRow{row.line, id});
 
         if (!match) {
             planned.action = ImportAction::Add;

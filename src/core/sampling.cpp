@@ -53,6 +53,12 @@ bool RosterOrder(const Resident& a, const Resident& b) {
     if (a.room != b.room) {
         return NaturalLess(a.room, b.room);
     }
+    // The head of household first, as the spreadsheet lists them.
+    const bool a_head = a.relation == "户主";
+    const bool b_head = b.relation == "户主";
+    if (a_head != b_head) {
+        return a_head;
+    }
     if (a.name != b.name) {
         return a.name < b.name;
     }

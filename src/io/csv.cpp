@@ -148,7 +148,8 @@ CsvResult ParseCsv(std::string_view s, char delimiter) {
             break;
         }
         if (has_text) {
-            result.rows.push_back(CsvRow{record_line, cells});
+            result.rows.push_back(CsvRow{record_line, std::move(cells)});
+            cells = {};
         }
     }
     return result;

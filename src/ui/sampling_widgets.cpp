@@ -166,20 +166,19 @@ bool ResidentRow(UiContext& ui, const Resident& r, const char* status, unsigned 
     dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), colors::kBorder, 8.0f);
     ImFont* font = ImGui::GetFont();
     const float pad = 12.0f;
-    float right = pos.x + width - pad;
-    if (status != nullptr) {
-        const ImVec2 size = font->CalcTextSizeA(ui.metrics.body_font - 2.0f, FLT_MAX, 0.0f, status);
-        right -= size.x;
-        dl->AddText(font, ui.metrics.body_font - 2.0f,
-                    ImVec2(right, pos.y + (height - size.y) * 0.5f), colour, status);
-        right -= pad;
-    }
-    const ImVec4 clip(pos.x, pos.y, right, pos.y + height);
+    const ImVec4 clip(pos.x, pos.y, pos.x + width - pad, pos.y + height);
     dl->AddText(font, ui.metrics.body_font, ImVec2(pos.x + pad, pos.y + 8.0f), colors::kText,
                 title.c_str(), nullptr, 0.0f, &clip);
-    dl->AddText(font, ui.metrics.body_font - 2.0f,
-                ImVec2(pos.x + pad, pos.y + 12.0f + ui.metrics.body_font), colors::kTextMuted,
-                detail.c_str(), nullptr, 0.0f, &clip);
+    // Second line: the status first (in its colour) when there is one; it matters more
+    // than the phone on a narrow row.
+    const float small = ui.metrics.body_font - 2.0f;
+    ImVec2 at(pos.x + pad, pos.y + 12.0f + ui.metrics.body_font);
+    if (status != nullptr) {
+        dl->AddText(font, small, at, colour, status, nullptr, 0.0f, &clip);
+        at.x += font->CalcTextSizeA(small, FLT_MAX, 0.0f, status).x + 10.0f;
+        detail = ShortAddress(r);
+    }
+    dl->AddText(font, small, at, colors::kTextMuted, detail.c_str(), nullptr, 0.0f, &clip);
     ImGui::PopID();
     return pressed;
 }

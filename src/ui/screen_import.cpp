@@ -169,6 +169,36 @@ void DrawPreview(UiContext& ui, ImportState& im) {
             Format(ui.T(Text::ImportInvalidChars), static_cast<int>(im.decoded.invalid_sequences))
                 .c_str());
     }
+    const bool has_name = Has(im.mapping, ImportField::Name);
+    const bool has_address =
+        Has(im.mapping, ImportField::Address) ||
+        (Has(im.mapping, ImportField::Building) && Has(im.mapping, ImportField::Room));
+    if (!has_name) {
+        ErrorText(ui, "import-need-name", ui.T(Text::ImportNeedName));
+    } else if (!has_address) {
+        ErrorText(ui, "import-need-address", ui.T(Text::ImportNeedAddress));
+    }
+    ImGui::BeginDisabled(!has_name || !has_address);
+    if (PrimaryButton(ui, Format(ui.T(Text::ImportStart), data_rows).c_str(), "import-start")) {
+        StartWriting(ui, im);
+    }
+    ImGui::EndDisabled();
+    // What the first rows become with this mapping: the real check that it is right.
+    SectionTitle(ui, ui.T(Text::ImportPreview));
+    const int year = CurrentYear(ui.platform.NowMs());
+    for (size_t r = 1; r < im.csv.rows.size() && r <= 3; ++r) {
+        const ImportRow row =
+            ConvertRow(im.csv.rows[r].cells, im.mapping, year, im.csv.rows[r].line);
+        std::string line = row.resident.name + "  " + AddressLabel(row.resident, ui.lang);
+        if (!row.resident.phone.empty()) {
+            line += "  " + MaskPhone(row.resident.phone);
+        }
+        const std::string flags = FlagsLabel(row.resident.flags, ui.lang);
+        if (!flags.empty()) {
+            line += "  " + flags;
+        }
+        ImGui::TextWrapped("%s", line.c_str());
+    }
     SectionTitle(ui, ui.T(Text::ImportMapping));
     MutedText(ui.T(Text::ImportMappingExplain));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -213,36 +243,6 @@ void DrawPreview(UiContext& ui, ImportState& im) {
         }
         ImGui::PopID();
     }
-    // What the first rows become with this mapping: the real check that it is right.
-    SectionTitle(ui, ui.T(Text::ImportPreview));
-    const int year = CurrentYear(ui.platform.NowMs());
-    for (size_t r = 1; r < im.csv.rows.size() && r <= 3; ++r) {
-        const ImportRow row =
-            ConvertRow(im.csv.rows[r].cells, im.mapping, year, im.csv.rows[r].line);
-        std::string line = row.resident.name + "  " + AddressLabel(row.resident, ui.lang);
-        if (!row.resident.phone.empty()) {
-            line += "  " + MaskPhone(row.resident.phone);
-        }
-        const std::string flags = FlagsLabel(row.resident.flags, ui.lang);
-        if (!flags.empty()) {
-            line += "  " + flags;
-        }
-        ImGui::TextWrapped("%s", line.c_str());
-    }
-    const bool has_name = Has(im.mapping, ImportField::Name);
-    const bool has_address =
-        Has(im.mapping, ImportField::Address) ||
-        (Has(im.mapping, ImportField::Building) && Has(im.mapping, ImportField::Room));
-    if (!has_name) {
-        ErrorText(ui, "import-need-name", ui.T(Text::ImportNeedName));
-    } else if (!has_address) {
-        ErrorText(ui, "import-need-address", ui.T(Text::ImportNeedAddress));
-    }
-    ImGui::BeginDisabled(!has_name || !has_address);
-    if (PrimaryButton(ui, Format(ui.T(Text::ImportStart), data_rows).c_str(), "import-start")) {
-        StartWriting(ui, im);
-    }
-    ImGui::EndDisabled();
 }
 
 void DrawDone(UiContext& ui, AppState& state, ImportState& im) {

@@ -190,3 +190,21 @@ export async function idbRecords(page) {
     req.onerror = () => reject(req.error);
   }));
 }
+
+// Scrolls the screen content (mouse wheel over the canvas) until the mirrored item is
+// there: rows below the fold are not in the mirror until they are drawn.
+export async function scrollTo(page, role, name, { exact = true, step = 300, tries = 40 } = {}) {
+  const loc = page.getByRole(role, { name, exact }).first();
+  const vp = page.viewportSize();
+  for (let i = 0; i < tries; i++) {
+    if (await loc.count() > 0) {
+      const box = await loc.boundingBox();
+      // Fully above the bottom bar (phones) and inside the viewport.
+      if (box && box.y >= 0 && box.y + box.height <= vp.height - 72) return;
+    }
+    await page.mouse.move(vp.width / 2, vp.height / 2);
+    await page.mouse.wheel(0, step);
+    await page.waitForTimeout(80);
+  }
+  throw new Error(`scrolled but found no ${role} "${name}"`);
+}

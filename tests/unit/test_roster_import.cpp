@@ -187,14 +187,16 @@ TEST_CASE("a row becomes a resident") {
 
 TEST_CASE("birth years and ages in the shapes people type") {
     const std::vector<ImportField> birth = {F::Building, F::Room, F::Name, F::BirthYear};
-    for (const char* typed : {"1941", "1941年", "1941-05-06", "1941/5/6", "1941.5", "19410506",
-                              "１９４１", "1941年5月6日", "1941.0"}) {
+    for (const char* typed :
+         {"1941", "1941年", "1941-05-06", "1941/5/6", "1941.5", "19410506", "１９４１",
+          "1941年5月6日", "1941.0", "6/5/1941", "06.05.1941", "5-6-1941"}) {
         CAPTURE(typed);
         const ImportRow row = Row({"1", "101", "张三", typed}, birth);
         CHECK(row.problem == RowProblem::None);
         CHECK(row.resident.birth_year == 1941);
     }
-    for (const char* bad : {"abc", "41", "3000", "1850", "19411", "约1941"}) {
+    for (const char* bad : {"abc", "41", "3000", "1850", "19411", "约1941", "15102", "6/5/41",
+                            "123/5/1941", "6/5/1941年"}) {
         CAPTURE(bad);
         const ImportRow row = Row({"1", "101", "张三", bad}, birth);
         CHECK(row.problem == RowProblem::BadBirthYear);
@@ -440,6 +442,18 @@ TEST_CASE("planning: a second row for the same person in the file is skipped") {
     CHECK(plan.rows[4].action == ImportAction::Add);
     CHECK(plan.rows[5].problem == RowProblem::NoAddress);
     CHECK(plan.rows[5].duplicate_of_line == 0);
+
+    // One name twice in a household with two different ID numbers: two people.
+    const ImportPlan namesakes = PlanImport(
+        {
+            Row({"1", "1", "101", "张伟", "990000195001011234"}, mapping, 2),
+            Row({"1", "1", "101", "张伟", "990000198001011234"}, mapping, 3),
+            Row({"1", "1", "101", "张伟", ""}, mapping, 4), // which one? a repeat of the first
+        },
+        {});
+    CHECK(namesakes.added == 2);
+    CHECK(namesakes.rows[2].problem == RowProblem::DuplicateInFile);
+    CHECK(namesakes.rows[2].duplicate_of_line == 2);
 
     // Two rows that would both update one stored resident: the second is a duplicate.
     const std::vector<Resident> existing = {
