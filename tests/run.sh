@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Linli on a fresh or used machine:
 #   installs what is missing (tools/build.py setup), builds the native tests (ASan+UBSan)
-#   and the web site, checks layers and formatting, prints the benchmarks (startup, store), then runs the
+#   and the web site, checks layers and formatting, prints the benchmarks (startup, store, roster), then runs the
 #   unit and headless UI tests (ctest) and the browser tests (node --test, Chromium).
 # Ends with the ctest and node summaries; exits non-zero if anything failed.
 set -uo pipefail
@@ -17,6 +17,7 @@ tests/check_style.sh || status=1
 echo "== benchmarks (numbers only) =="
 node tests/bench/startup.mjs || status=1
 node tests/bench/store.mjs || status=1
+node tests/bench/roster.mjs || status=1
 echo "== unit and headless UI tests (ctest, ASan+UBSan) =="
 ctest --test-dir build/native --output-on-failure || status=1
 echo "== browser tests (node --test, headless Chromium) =="

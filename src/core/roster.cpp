@@ -165,32 +165,83 @@ bool NaturalLess(std::string_view a, std::string_view b) {
     return i == a.size();
 }
 
-bool ResidentMatches(const Resident& r, std::string_view query) {
+ResidentQuery ParseResidentQuery(std::string_view query) {
+    ResidentQuery q;
     const std::string trimmed = TrimSpaces(query);
     if (trimmed.empty()) {
+        return q;
+    }
+    q.empty = false;
+    q.lower = AsciiLower(trimmed);
+    q.compact = ToHalfWidth(trimmed);
+    std::erase_if(q.compact,
+                  [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+    q.digits = AllAsciiDigits(q.compact);
+    if (!q.digits && LooksLikeAddressQuery(q.compact)) {
+        const AddressParts parts = SplitAddress(q.compact);
+        q.address = !(parts.building.empty() && parts.unit.empty() && parts.room.empty());
+        q.building = parts.building;
+        q.unit = parts.unit;
+        q.room = parts.room;
+    }
+    return q;
+}
+
+namespace {
+
+// Substring search ignoring ASCII case, without allocating (needle already lowercased).
+bool ContainsIgnoringAsciiCase(std::string_view hay, std::string_view needle) {
+    if (needle.size() > hay.size()) {
+        return false;
+    }
+    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        size_t j = 0;
+        while (j < needle.size() && std::tolower(static_cast<unsigned char>(hay[i + j])) ==
+                                        static_cast<unsigned char>(needle[j])) {
+            ++j;
+        }
+        if (j == needle.size()) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// The phone's digits contain `digits` (a tail), ignoring spaces and dashes in the phone.
+bool PhoneContains(std::string_view phone, std::string_view digits) {
+    char buf[64];
+    size_t n = 0;
+    for (const char c : phone) {
+        if (std::isdigit(static_cast<unsigned char>(c)) && n < sizeof buf) {
+            buf[n++] = c;
+        }
+    }
+    return std::string_view(buf, n).find(digits) != std::string_view::npos;
+}
+
+} // namespace
+
+bool ResidentMatches(const Resident& r, const ResidentQuery& q) {
+    if (q.empty) {
         return true;
     }
-    if (AsciiLower(r.name).find(AsciiLower(trimmed)) != std::string::npos) {
+    if (ContainsIgnoringAsciiCase(r.name, q.lower)) {
         return true;
     }
-    std::string compact = ToHalfWidth(trimmed);
-    std::erase_if(compact, [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
-    if (AllAsciiDigits(compact)) {
+    if (q.digits) {
         // Short digit strings would match almost every phone; three or more are a phone
         // tail or a room number.
-        return compact.size() >= 3 &&
-               (NormalizePhone(r.phone).find(compact) != std::string::npos || r.room == compact);
+        return q.compact.size() >= 3 && (PhoneContains(r.phone, q.compact) || r.room == q.compact);
     }
-    if (!LooksLikeAddressQuery(compact)) {
+    if (!q.address) {
         return false;
     }
-    const AddressParts parts = SplitAddress(compact);
-    if (parts.building.empty() && parts.unit.empty() && parts.room.empty()) {
-        return false;
-    }
-    return (parts.building.empty() || parts.building == r.building) &&
-           (parts.unit.empty() || parts.unit == r.unit) &&
-           (parts.room.empty() || parts.room == r.room);
+    return (q.building.empty() || q.building == r.building) &&
+           (q.unit.empty() || q.unit == r.unit) && (q.room.empty() || q.room == r.room);
+}
+
+bool ResidentMatches(const Resident& r, std::string_view query) {
+    return ResidentMatches(r, ParseResidentQuery(query));
 }
 
 std::string MaskIdNumber(std::string_view id_number) {

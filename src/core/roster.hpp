@@ -72,6 +72,18 @@ bool NaturalLess(std::string_view a, std::string_view b);
 // ("3-2-1502", "3号楼2单元1502").
 bool ResidentMatches(const Resident& r, std::string_view query);
 
+// The same query parsed once, for matching many residents (a search over 30,000).
+struct ResidentQuery {
+    bool empty = true;
+    std::string lower;    // trimmed, ASCII letters lowercased: matched against names
+    bool digits = false;  // all digits: a phone tail or a room (3 or more digits)
+    std::string compact;  // half-width, without spaces
+    bool address = false; // "3-2-1502", "3号楼2单元": compared part by part
+    std::string building, unit, room;
+};
+ResidentQuery ParseResidentQuery(std::string_view query);
+bool ResidentMatches(const Resident& r, const ResidentQuery& q);
+
 // "110101********1234": keeps the first 6 and the last 4 characters.
 std::string MaskIdNumber(std::string_view id_number);
 // "138****5678".

@@ -15,8 +15,9 @@ const std::vector<size_t>& SearchResults(const SamplingModel& model, SamplingSta
     if (s.cached_query != s.search || s.cached_version != model.RosterVersion()) {
         s.results.clear();
         const auto& residents = model.Residents();
+        const ResidentQuery query = ParseResidentQuery(s.search);
         for (size_t i = 0; i < residents.size(); ++i) {
-            if (ResidentMatches(residents[i], s.search)) {
+            if (ResidentMatches(residents[i], query)) {
                 s.results.push_back(i);
             }
         }

@@ -72,7 +72,12 @@ export async function waitForReady(page) {
 export async function itemCentre(page, role, name, { exact = true, timeout = 15000 } = {}) {
   const loc = page.getByRole(role, { name, exact });
   await loc.first().waitFor({ state: 'attached', timeout });
-  const box = await loc.first().boundingBox();
+  // The mirror is rebuilt as frames change: an element can go between finding and measuring.
+  let box = null;
+  for (let i = 0; i < 50 && !box; i++) {
+    box = await loc.first().boundingBox({ timeout: 1000 }).catch(() => null);
+    if (!box) await page.waitForTimeout(50);
+  }
   if (!box) throw new Error(`no box for ${role} "${name}"`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2, box };
 }
@@ -198,7 +203,7 @@ export async function scrollTo(page, role, name, { exact = true, step = 300, tri
   const vp = page.viewportSize();
   for (let i = 0; i < tries; i++) {
     if (await loc.count() > 0) {
-      const box = await loc.boundingBox();
+      const box = await loc.boundingBox({ timeout: 1000 }).catch(() => null); // may just have gone
       // Fully above the bottom bar (phones) and inside the viewport.
       if (box && box.y >= 0 && box.y + box.height <= vp.height - 72) return;
     }

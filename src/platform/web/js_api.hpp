@@ -25,6 +25,7 @@ void linli_js_store_write(unsigned txn, const char* batch_json);
 void linli_js_download(const char* name, const char* mime, const char* content);
 void linli_js_open_file(const char* accept);
 void linli_js_open_printable(const char* html);
+void linli_js_frame_time(double ui_ms, double total_ms);
 void linli_js_apply_update();
 void linli_js_metric(const char* name, double value); // for benchmarks: linliBridge.metrics
 }

@@ -71,6 +71,11 @@ mergeInto(LibraryManager.library, {
   linli_js_download: function (name, mime, content) {
     window.linliBridge.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(content));
   },
+  linli_js_frame_time: function (ui, total) {
+    const frames = window.linliBridge.metrics.frames;
+    frames.push([ui, total]);
+    if (frames.length > 2000) frames.splice(0, frames.length - 1000);
+  },
   linli_js_open_printable: function (html) {
     window.linliBridge.openPrintable(UTF8ToString(html));
   },
