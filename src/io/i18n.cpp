@@ -292,6 +292,8 @@ constexpr std::array kCatalog = {
     Entry{Text::ResidentCount, "%d 人", "%d people"},
     Entry{Text::SearchResidentsHint, "姓名、电话尾号、房号或 3-2-1502",
           "Name, phone tail, room or 3-2-1502"},
+    Entry{Text::UnitIncomplete, "（%d户未完成）", " (%d households left)"},
+    Entry{Text::SealBuildings, "将所在楼栋设为封控区", "Set their buildings to sealed"},
 };
 
 static_assert(kCatalog.size() == static_cast<size_t>(Text::Count),

@@ -238,6 +238,8 @@ enum class Text : int {
     PrintOpened,
     ResidentCount,
     SearchResidentsHint,
+    UnitIncomplete,
+    SealBuildings,
     Count
 };
 

@@ -74,6 +74,8 @@ struct WalkRowsCache {
 
 struct SamplingState {
     SamplingView view = SamplingView::Home;
+    SamplingView drawn_view = SamplingView::Home; // a new view starts at its top
+    std::string drawn_building;
     std::string building; // the building being walked
     std::string round_id; // the round being marked ("" = none)
     RoundTab round_tab = RoundTab::Progress;

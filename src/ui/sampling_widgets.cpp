@@ -64,6 +64,54 @@ void ProgressBar(UiContext& ui, const char* id, const Progress& p) {
     StatusText(ui, id, line.c_str(), p.households_incomplete == 0 ? colors::kPrimary : 0);
 }
 
+bool BuildingProgressRow(UiContext& ui, const char* id, const std::string& title, const Progress& p,
+                         int previous_percent, const std::string& previous_date) {
+    ImGui::PushID(id);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float small = ui.metrics.body_font - 2.0f;
+    const float height = 24.0f + ui.metrics.body_font + small + 18.0f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton("##progress", ImVec2(width, height));
+    const int percent = static_cast<int>(p.SampledShare() * 100.0 + 0.5);
+    std::string counts =
+        Format(ui.T(Text::ProgressLine), static_cast<int>(p.sampled), static_cast<int>(p.residents),
+               static_cast<int>(p.households_incomplete));
+    if (previous_percent >= 0) {
+        counts +=
+            " · " + Format(ui.T(Text::ProgressCompare), previous_date.c_str(), previous_percent);
+    }
+    ui.a11y.AnnotateLastItemName(title + " " + std::to_string(percent) + "% " + counts);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
+                      ImGui::IsItemActive() ? colors::kPrimarySoft : colors::kSurface, 8.0f);
+    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), colors::kBorder, 8.0f);
+    ImFont* font = ImGui::GetFont();
+    const float pad = 12.0f;
+    const std::string share = std::to_string(percent) + "%";
+    const float share_w = font->CalcTextSizeA(ui.metrics.body_font, FLT_MAX, 0.0f, share.c_str()).x;
+    const ImU32 done =
+        p.households_incomplete == 0 && p.residents > 0 ? colors::kPrimary : colors::kText;
+    dl->AddText(font, ui.metrics.body_font, ImVec2(pos.x + pad, pos.y + 8.0f), colors::kText,
+                title.c_str());
+    dl->AddText(font, ui.metrics.body_font, ImVec2(pos.x + width - pad - share_w, pos.y + 8.0f),
+                done, share.c_str());
+    const float bar_y = pos.y + 14.0f + ui.metrics.body_font;
+    const float bar_w = width - 2 * pad;
+    dl->AddRectFilled(ImVec2(pos.x + pad, bar_y), ImVec2(pos.x + pad + bar_w, bar_y + 8.0f),
+                      colors::kBorder, 4.0f);
+    if (percent > 0) {
+        dl->AddRectFilled(
+            ImVec2(pos.x + pad, bar_y),
+            ImVec2(pos.x + pad + bar_w * static_cast<float>(p.SampledShare()), bar_y + 8.0f),
+            percent >= 100 ? colors::kPrimary : colors::kProgress, 4.0f);
+    }
+    const ImVec4 clip(pos.x, pos.y, pos.x + width - pad, pos.y + height);
+    dl->AddText(font, small, ImVec2(pos.x + pad, bar_y + 14.0f), colors::kTextMuted, counts.c_str(),
+                nullptr, 0.0f, &clip);
+    ImGui::PopID();
+    return pressed;
+}
+
 void ShowOutcome(UiContext& ui, SamplingState& s, const SamplingOutcome& out) {
     s.message_is_error = !out.ok;
     if (out.ok) {
@@ -101,6 +149,30 @@ void DrawMessage(UiContext& ui, SamplingState& s) {
     } else {
         StatusText(ui, "sampling-message", s.message.c_str(), colors::kPrimary);
     }
+}
+
+void DrawToast(UiContext& ui, SamplingState& s) {
+    if (s.message.empty()) {
+        return;
+    }
+    const ImVec2 content_pos = ImGui::GetWindowPos();
+    const float width = ImGui::GetWindowWidth();
+    ImGui::SetNextWindowPos(ImVec2(content_pos.x, content_pos.y + ImGui::GetWindowHeight()),
+                            ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg,
+                          s.message_is_error ? colors::kDangerSoft : colors::kPrimarySoft);
+    ImGui::PushStyleColor(ImGuiCol_Border, s.message_is_error ? colors::kDanger : colors::kPrimary);
+    ImGui::Begin("##toast", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing);
+    DrawMessage(ui, s);
+    if (TouchButton(ui, ui.T(Text::Dismiss), "toast-ok")) {
+        s.message.clear();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(2);
 }
 
 void TubeBar(UiContext& ui, AppState& state, const Round& round) {

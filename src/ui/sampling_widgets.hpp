@@ -23,6 +23,11 @@ unsigned int StatusColour(MarkStatus status);
 // A bar of sampled/total with the counts written under it (announced as a status).
 void ProgressBar(UiContext& ui, const char* id, const Progress& p);
 
+// A building's progress at a glance, tappable: name and share sampled, a bar, the counts
+// (and the previous round's share when there is one: previous_percent >= 0).
+bool BuildingProgressRow(UiContext& ui, const char* id, const std::string& title, const Progress& p,
+                         int previous_percent, const std::string& previous_date);
+
 // The current tube of this device in this round, with opening and closing (pooled
 // sampling needs a tube before "sample").
 void TubeBar(UiContext& ui, AppState& state, const Round& round);
@@ -30,6 +35,9 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round);
 // Says what happened (or why not) in the screen's message line.
 void ShowOutcome(UiContext& ui, SamplingState& s, const SamplingOutcome& outcome);
 void DrawMessage(UiContext& ui, SamplingState& s);
+// The same message over the bottom of the screen, where the finger is on a long list
+// (the top of the list may be scrolled away); tapping OK hides it.
+void DrawToast(UiContext& ui, SamplingState& s);
 
 // A back link at the top of a sub-view.
 bool BackButton(UiContext& ui, const char* id);

@@ -235,9 +235,6 @@ void DrawBuildingView(UiContext& ui, AppState& state) {
         s.message = ui.T(Text::PrintOpened);
         s.message_is_error = false;
     }
-    if (s.status_sheet.empty()) {
-        DrawMessage(ui, s);
-    }
     ImGui::Spacing();
 
     // The list: rows have known heights, so only those on screen are drawn.
@@ -279,6 +276,8 @@ void DrawBuildingView(UiContext& ui, AppState& state) {
     ImGui::Dummy(ImVec2(1.0f, 1.0f));
     if (round != nullptr && !s.status_sheet.empty()) {
         DrawStatusSheet(ui, state, *round);
+    } else {
+        DrawToast(ui, s);
     }
 }
 

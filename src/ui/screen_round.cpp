@@ -35,34 +35,36 @@ void DrawProgressTab(UiContext& ui, AppState& state, const Round& round) {
         ImGui::PushID(b.building.c_str());
         const std::string title = BuildingLabel(b.building, ui.lang) + " · " +
                                   ui.T(ControlLevelText(model.LevelOf(b.building)));
-        std::string detail = Format("%d%%", Percent(b.progress));
+        int previous_percent = -1;
         if (before != nullptr) {
             if (const BuildingProgress* old = FindBuilding(*before, b.building)) {
-                detail += "  " + Format(ui.T(Text::ProgressCompare), previous->date.c_str(),
-                                        Percent(old->progress));
+                previous_percent = Percent(old->progress);
             }
         }
-        if (ListRow(ui, "open-building", title, detail)) {
+        if (BuildingProgressRow(ui, "open-building", title, b.progress, previous_percent,
+                                previous ? previous->date : std::string())) {
             s.building = b.building;
             s.view = SamplingView::Building;
             s.status_sheet.clear();
             s.message.clear();
             ImGui::SetScrollY(0.0f);
         }
-        ProgressBar(ui, "bp", b.progress);
+        // Units on one wrapped line: "1单元 12/77 (3户)".
+        std::string units;
         for (const UnitProgress& u : b.units) {
-            const std::string line =
-                UnitLabel(u.unit, ui.lang) + "  " +
-                Format(ui.T(Text::ProgressLine), static_cast<int>(u.progress.sampled),
-                       static_cast<int>(u.progress.residents),
-                       static_cast<int>(u.progress.households_incomplete));
-            ImGui::PushStyleColor(ImGuiCol_Text, u.progress.households_incomplete == 0
-                                                     ? colors::kPrimary
-                                                     : colors::kTextMuted);
-            ImGui::TextWrapped("%s", line.c_str());
-            ImGui::PopStyleColor();
+            units += UnitLabel(u.unit, ui.lang) + " " + std::to_string(u.progress.sampled) + "/" +
+                     std::to_string(u.progress.residents);
+            if (u.progress.households_incomplete > 0) {
+                units += Format(ui.T(Text::UnitIncomplete),
+                                static_cast<int>(u.progress.households_incomplete));
+            } else {
+                units += std::string(" ") + ui.T(Text::HouseholdDone);
+            }
+            units += "   ";
         }
-        ImGui::Spacing();
+        ImGui::PushFont(nullptr, ui.metrics.body_font - 2.0f);
+        MutedText(units.c_str());
+        ImGui::PopFont();
         ImGui::PopID();
     }
 }
@@ -153,6 +155,17 @@ void DrawTubeDetail(UiContext& ui, AppState& state, const Round& round, const Tu
                   Format(ui.T(Text::TubeAbnormalTitle), tube.number.c_str(),
                          static_cast<int>(members.size()), static_cast<int>(households.size()))
                       .c_str());
+        std::set<std::string> buildings;
+        for (const Resident* r : members) {
+            if (model.LevelOf(r->building) != ControlLevel::Sealed) {
+                buildings.insert(r->building);
+            }
+        }
+        if (!buildings.empty() && DangerButton(ui, ui.T(Text::SealBuildings), "seal-buildings")) {
+            for (const std::string& b : buildings) {
+                ShowOutcome(ui, s, ui.data.SetBuildingLevel(b, ControlLevel::Sealed));
+            }
+        }
     } else {
         MutedText(ui.T(Text::TubeMembers));
     }
@@ -238,7 +251,7 @@ void DrawRoundView(UiContext& ui, AppState& state) {
         }
     }
     DrawSaveStatus(ui);
-    DrawMessage(ui, s);
+    DrawToast(ui, s);
     const RoundProgress& progress = model.ProgressOf(*round);
     ProgressBar(ui, "round-progress", progress.total);
     if (const Round* previous = model.PreviousRound(*round)) {

@@ -170,6 +170,12 @@ void DrawHome(UiContext& ui, AppState& state) {
 } // namespace
 
 void DrawSamplingScreen(UiContext& ui, AppState& state) {
+    SamplingState& s = state.sampling;
+    if (s.drawn_view != s.view || s.drawn_building != s.building) {
+        ImGui::SetScrollY(0.0f);
+        s.drawn_view = s.view;
+        s.drawn_building = s.building;
+    }
     switch (state.sampling.view) {
     case SamplingView::Home:
         DrawHome(ui, state);

@@ -205,7 +205,8 @@ export async function scrollTo(page, role, name, { exact = true, step = 300, tri
     if (await loc.count() > 0) {
       const box = await loc.boundingBox({ timeout: 1000 }).catch(() => null); // may just have gone
       // Fully above the bottom bar (phones) and inside the viewport.
-      if (box && box.y >= 0 && box.y + box.height <= vp.height - 72) return;
+      const bottomBar = vp.width < vp.height ? 72 : 0; // phones have the tab bar at the bottom
+      if (box && box.y >= 0 && box.y + box.height <= vp.height - bottomBar) return;
     }
     await page.mouse.move(vp.width / 2, vp.height / 2);
     await page.mouse.wheel(0, step);

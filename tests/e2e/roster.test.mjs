@@ -160,3 +160,120 @@ describe('sampling rosters', () => {
     }
   });
 });
+
+describe('rounds, tubes and outputs', () => {
+  it('laptop: address column split, a 10-in-1 tube fills and closes, an abnormal tube lists its people, home visits, exports and the checklist are plain text', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-tubes-'));
+    // Excel "CSV UTF-8": BOM, CRLF, one address column, a note with a comma and a line break.
+    const rows = [['地址', '姓名', '电话', '备注']];
+    for (let i = 0; i < 12; i++) {
+      rows.push([`阳光小区3号楼2单元${1501 + Math.floor(i / 2)}室`, `住户${i}`, `1380000${String(1000 + i)}`, '']);
+    }
+    rows.push(['3号楼2单元1601室', '=1+2', '13900001111', '<b>x</b>']);
+    rows.push(['3号楼2单元1602室', '卧床老人', '13900002222', '"卧床, 耳背\r\n上门前先打电话"']);
+    rows.push(['5栋1单元101', '孙五', '', '']);
+    const file = path.join(dir, 'roster.csv');
+    fs.writeFileSync(file, '\uFEFF' + rows.map((r) => r.join(',')).join('\r\n') + '\r\n');
+
+    const { page, context } = await openApp(browser, server.url, LAPTOP);
+    try {
+      await activate(page, 'button', '导入名册');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button', '选择文件')]);
+      await chooser.setFiles(file);
+      await page.getByRole('button', { name: /^第 1 列「地址」：完整地址/ }).waitFor({ state: 'attached' });
+      await activate(page, 'button', '导入 15 行');
+      assert.match(await statusText(page, /^导入完成：/), /新增 15，更新 0，无变化 0，跳过 0/);
+      await activate(page, 'button', '返回');
+
+      // Cell text stays text: the name "=1+2" is found and shown as typed.
+      await typeInto(page, '搜索', '=1+2');
+      await page.getByRole('button', { name: /^=1\+2 3-2-1601/ }).waitFor({ state: 'attached' });
+      await typeInto(page, '搜索', '');
+
+      await activate(page, 'button', '新建一轮检测');
+      await activate(page, 'radio', '10合1');
+      await scrollTo(page, 'button', '创建本轮');
+      await activate(page, 'button', '创建本轮');
+      assert.match(await statusText(page, /^已采 0 \/ \d+ 人/), /^已采 0 \/ 15 人/);
+      await activate(page, 'button', /^3号楼 · 防范区/, { exact: false });
+      await typeInto(page, '管号', 'T1');
+      await activate(page, 'button', '开新管');
+      for (let i = 0; i < 10; i++) {
+        await scrollTo(page, 'button', '采样');
+        await activate(page, 'button', '采样');
+        // The tube line may be scrolled away: count the samples where they are stored.
+        await page.waitForFunction((n) => new Promise((resolve) => {
+          const req = indexedDB.open('linli', 1);
+          req.onsuccess = () => {
+            const all = req.result.transaction('docs').objectStore('docs').getAll();
+            all.onsuccess = () => { resolve(all.result.filter((d) => d.type === 'mark' && d.tube === 'T1').length === n); req.result.close(); };
+          };
+        }), i + 1, { timeout: 15000 });
+      }
+      await scrollTo(page, 'status', /^试管 T1 已满，已封管。请开新管。/, { step: -600, exact: false });
+      await scrollTo(page, 'status', /^没有打开的试管/, { step: -600, exact: false });
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'laptop-tube-full.png') });
+      await activate(page, 'button', '知道了');
+      // An 11th sample needs a new tube first.
+      await scrollTo(page, 'button', '采样');
+      await activate(page, 'button', '采样');
+      await page.getByRole('status', { name: '请先开一个试管，再点采样' }).waitFor({ state: 'attached' });
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'laptop-toast.png') });
+      await activate(page, 'button', '知道了');
+
+      // The printable checklist: a new window with every value escaped.
+      await scrollTo(page, 'button', '打印本楼清单', { step: -600 });
+      const [popup] = await Promise.all([context.waitForEvent('page'), activate(page, 'button', '打印本楼清单')]);
+      await popup.waitForLoadState();
+      const html = await popup.content();
+      assert.match(html, /3号楼 核酸采样清单/);
+      assert.match(html, /&lt;b&gt;x&lt;\/b&gt;/);
+      assert.equal(await popup.locator('b').count(), 0, 'a note is never markup');
+      assert.equal(await popup.locator('table').count(), 1);
+      assert.equal(await popup.locator('tr').count(), 1 + 14);
+      await popup.close();
+
+      // Tubes: T1 abnormal lists its 10 people and their households at once.
+      await scrollTo(page, 'button', '‹ 返回', { step: -600 });
+      await activate(page, 'button', '‹ 返回');
+      await activate(page, 'radio', '试管');
+      await activate(page, 'button', /^管号 T1 /, { exact: false });
+      await activate(page, 'radio', '异常');
+      await statusText(page, /^异常管 T1：以下 10 人（5 户）需单管复检/);
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'laptop-tube-abnormal.png') });
+      await activate(page, 'button', '将所在楼栋设为封控区');
+      await page.getByRole('button', { name: '将所在楼栋设为封控区' }).waitFor({ state: 'detached' });
+      assert.equal((await idbRecords(page)).find((r) => r._id === 'building:3').level, 'sealed');
+      const tube = (await idbRecords(page)).find((r) => r._id.endsWith('|T1'));
+      assert.equal(tube.result, 'abnormal');
+      assert.equal(tube.closed, true);
+
+      // Home visits: the bedridden resident (from the note) is on the list at once.
+      await activate(page, 'radio', '上门');
+      await page.getByRole('button', { name: /^卧床老人 · 卧床/ }).waitFor({ state: 'attached' });
+      await activate(page, 'button', '已上门采样');
+      await page.getByRole('status', { name: '没有需要上门采样的居民。' }).waitFor({ state: 'attached' });
+
+      // The missing list, by household.
+      await activate(page, 'radio', '未采');
+      await page.getByRole('button', { name: /^5号楼 1单元 101室 孙五/ }).waitFor({ state: 'attached' });
+      await page.getByRole('button', { name: /^3号楼 2单元 1601室 =1\+2/ }).waitFor({ state: 'attached' });
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'laptop-missing.png') });
+
+      // Round export: UTF-8 with BOM, formulas neutralised.
+      await activate(page, 'radio', '进度');
+      await scrollTo(page, 'button', '导出本轮 (CSV)');
+      const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button', '导出本轮 (CSV)')]);
+      const csv = fs.readFileSync(await download.path());
+      assert.deepEqual([...csv.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const text = csv.toString('utf8');
+      assert.match(text, /,'=1\+2,/);
+      assert.equal(text.trim().split('\r\n').length, 1 + 15);
+      assert.match(text, /住户0,"13800001000\t",,已采,T1,/);
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

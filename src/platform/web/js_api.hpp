@@ -22,7 +22,8 @@ char* linli_js_take_data();  // malloc'd JSON [[key, doc], ...]
 char* linli_js_data_error(); // malloc'd
 char* linli_js_device_tag(); // malloc'd
 void linli_js_store_write(unsigned txn, const char* batch_json);
-void linli_js_download(const char* name, const char* mime, const char* content);
+// content: bytes as they are (a CSV's BOM must survive; UTF8ToString would drop it).
+void linli_js_download(const char* name, const char* mime, const char* content, size_t size);
 void linli_js_open_file(const char* accept);
 void linli_js_open_printable(const char* html);
 void linli_js_frame_time(double ui_ms, double total_ms);

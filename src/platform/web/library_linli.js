@@ -68,8 +68,8 @@ mergeInto(LibraryManager.library, {
   linli_js_store_write: function (txn, batch) {
     window.linliBridge.storeWrite(txn >>> 0, UTF8ToString(batch));
   },
-  linli_js_download: function (name, mime, content) {
-    window.linliBridge.download(UTF8ToString(name), UTF8ToString(mime), UTF8ToString(content));
+  linli_js_download: function (name, mime, content, size) {
+    window.linliBridge.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(content, content + size));
   },
   linli_js_frame_time: function (ui, total) {
     const frames = window.linliBridge.metrics.frames;

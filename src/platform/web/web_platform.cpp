@@ -52,7 +52,7 @@ int64_t WebPlatform::NowMs() const {
 
 void WebPlatform::DownloadFile(const std::string& name, const std::string& mime,
                                const std::string& content) {
-    linli_js_download(name.c_str(), mime.c_str(), content.c_str());
+    linli_js_download(name.c_str(), mime.c_str(), content.data(), content.size());
 }
 
 void WebPlatform::OpenFile(const std::string& accept) {
