@@ -10,6 +10,10 @@ fi
 if grep -rnE '#include *[<"](SDL|emscripten)' src/ui; then
   echo "layer rule: src/ui must not include SDL or emscripten headers"; status=1
 fi
+# ctest splits test names at ';' and would then run a filter that matches nothing.
+if grep -nE 'TEST_CASE\("[^"]*;' tests/unit/*.cpp tests/ui/*.cpp; then
+  echo "test names must not contain ';' (ctest would run nothing for them)"; status=1
+fi
 files=$(git ls-files '*.cpp' '*.hpp')
 if ! clang-format --dry-run --Werror $files 2>/dev/null; then
   echo "clang-format: run clang-format -i on the files above"; status=1

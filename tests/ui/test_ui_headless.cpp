@@ -428,7 +428,7 @@ void TypeInto(Harness& h, const std::string& field, const std::string& text, uns
 }
 } // namespace
 
-TEST_CASE("volunteers: add through the form; saved shows only when the write completes") {
+TEST_CASE("volunteers: add through the form, saved shows only when the write completes") {
     Harness h(390, 844, Language::Chinese);
     h.persistence.complete_at_once = false;
     h.app().State().area = Area::Volunteers;
@@ -482,7 +482,7 @@ TEST_CASE("a failed write is shown plainly and the change disappears") {
     CHECK(h.Find(Role::Button, "Han Mei 13900002222") == nullptr);
 }
 
-TEST_CASE("settings: backup export downloads every document; a foreign file is refused") {
+TEST_CASE("settings: backup export downloads every document, a foreign file is refused") {
     Harness h(390, 844, Language::English);
     h.data().AddVolunteer("Han Mei", "13900002222", 1);
     h.app().State().area = Area::Settings;

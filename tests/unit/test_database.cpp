@@ -15,7 +15,7 @@ class RecordingPersistence final : public Persistence {
 };
 } // namespace
 
-TEST_CASE("saved only after the write completes; one transaction per action") {
+TEST_CASE("saved only after the write completes, one transaction per action") {
     DocumentStore store;
     RecordingPersistence p;
     Database db(store, p);
@@ -46,7 +46,7 @@ TEST_CASE("an update expects the rev it replaced") {
     CHECK(p.writes[1].second[0]["expect"] == c1.value->doc.rev);
 }
 
-TEST_CASE("a failed write is rolled back and reported; nothing shows as saved") {
+TEST_CASE("a failed write is rolled back and reported, nothing shows as saved") {
     DocumentStore store;
     RecordingPersistence p;
     Database db(store, p);

@@ -104,7 +104,7 @@ TEST_CASE("roster model: walking order, households, buildings with a document") 
     CHECK(f.data.Sampling().RosterVersion() == roster);
 }
 
-TEST_CASE("roster: add, edit and remove a resident; problems are reported") {
+TEST_CASE("roster: add, edit and remove a resident, problems are reported") {
     Fixture f;
     Resident bad = Person(" ", "1", "", "");
     bad.birth_year = 1700;
@@ -138,7 +138,7 @@ TEST_CASE("roster: add, edit and remove a resident; problems are reported") {
     CHECK(f.data.Sampling().Residents().size() == 6);
 }
 
-TEST_CASE("imported ids are the same on every device; a failed write leaves nothing behind") {
+TEST_CASE("imported ids are the same on every device, a failed write leaves nothing behind") {
     Fixture f;
     TestPersistence p2;
     AppData other(p2, "devB");

@@ -37,7 +37,7 @@ TEST_CASE("put creates, updates with the current rev, and refuses a stale one") 
     CHECK(store.Put("volunteer:1", Body("again"), "").error == EditError::Conflict);
 }
 
-TEST_CASE("remove leaves a tombstone without personal data; re-creating continues history") {
+TEST_CASE("remove leaves a tombstone without personal data, re-creating continues history") {
     DocumentStore store;
     const std::string rev1 = store.Put("volunteer:1", Body("张三"), "").value->doc.rev;
     auto removed = store.Remove("volunteer:1", rev1);
@@ -125,7 +125,7 @@ TEST_CASE("loading the page's JSON array form") {
     CHECK(broken.corrupted.size() == 1);
 }
 
-TEST_CASE("old documents are upgraded on load; newer ones are kept read-only") {
+TEST_CASE("old documents are upgraded on load, newer ones are kept read-only") {
     SchemaRegistry schemas;
     // v1 had "mobile"; v2 calls it "phone"; v3 adds "active".
     schemas.Register("volunteer", {[](Json& b) {
