@@ -189,6 +189,25 @@ class Harness {
         return *n;
     }
 
+    // Drags the content up until the item is on screen above the bottom bar (rows below
+    // the fold are not mirrored), then taps it.
+    void ScrollToAndTap(Role role, const std::string& name) {
+        ScrollTo(role, name);
+        TapItem(role, name);
+    }
+
+    void ScrollTo(Role role, const std::string& name) {
+        // Down first, then back up; the drag starts in the margin, not on a field.
+        for (int i = 0; i < 40; ++i) {
+            const A11yNode* n = Find(role, name);
+            if (n != nullptr && n->rect.y >= 0 &&
+                n->rect.y + n->rect.h < ImGui::GetIO().DisplaySize.y - 70.0f) {
+                break;
+            }
+            Drag(6.0f, 400, i < 15 ? -200.0f : 200.0f, 5);
+        }
+    }
+
     void TapItem(Role role, const std::string& name) {
         const A11yNode& n = Require(role, name);
         Tap(n.rect.x + n.rect.w / 2, n.rect.y + n.rect.h / 2);
@@ -536,4 +555,128 @@ TEST_CASE("a failed save keeps what was typed in the form") {
     h.Frame(2);
     CHECK(h.data().Volunteers("").size() == 1);
     CHECK(h.Find(Role::TextBox, "Name") == nullptr); // the form closed
+}
+
+namespace {
+
+// A small roster as a Chinese Windows Excel saves it: GBK, CRLF (张三 = D5C5 C8FD, ...).
+std::string GbkRoster() {
+    // 楼号,单元号,门牌号,姓名,特殊情况 / 1,1,101,张三, / 1,1,101,李四,卧床 / 2,1,201,王五,
+    const char* utf8_lines[] = {"楼号,单元号,门牌号,姓名,特殊情况", "1,1,101,张三,",
+                                "1,1,101,李四,卧床", "2,1,201,王五,"};
+    (void)utf8_lines; // the bytes below are these lines in GBK (checked with iconv)
+    return "\xC2\xA5\xBA\xC5,\xB5\xA5\xD4\xAA\xBA\xC5,\xC3\xC5\xC5\xC6\xBA\xC5,\xD0\xD5\xC3\xFB,"
+           "\xCC\xD8\xCA\xE2\xC7\xE9\xBF\xF6\r\n"
+           "1,1,101,\xD5\xC5\xC8\xFD,\r\n"
+           "1,1,101,\xC0\xEE\xCB\xC4,\xCE\xD4\xB4\xB2\r\n"
+           "2,1,201,\xCD\xF5\xCE\xE5,\r\n";
+}
+
+} // namespace
+
+TEST_CASE("sampling: a GBK roster imported through the screens, then a round marked") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    h.TapItem(Role::Button, "导入名册");
+    h.TapItem(Role::Button, "选择文件");
+    CHECK(h.platform.open_file_requests == 1);
+    h.app().FileOpened("roster.csv", GbkRoster());
+    h.Frame(3);
+    // The headers were read from GBK and mapped.
+    CHECK(h.Find(Role::Button, "第 1 列「楼号」：楼栋 1 / 1 / 2") != nullptr);
+    CHECK(h.Find(Role::Button, "第 4 列「姓名」：姓名 张三 / 李四 / 王五") != nullptr);
+    h.TapItem(Role::Button, "导入 3 行");
+    h.Frame(5);
+    CHECK(h.Find(Role::Status, "导入完成：新增 3，更新 0，无变化 0，跳过 0") != nullptr);
+    CHECK(h.data().Sampling().Residents().size() == 3);
+    h.TapItem(Role::Button, "返回");
+
+    h.TapItem(Role::Button, "新建一轮检测");
+    h.TapItem(Role::Radio, "单管");
+    h.ScrollToAndTap(Role::Button, "创建本轮");
+    CHECK(h.Find(Role::Status, "已采 0 / 3 人 · 2 户未完成") != nullptr);
+    h.TapItem(Role::Button, "1号楼 · 防范区 0% 已采 0 / 2 人 · 1 户未完成");
+    // 李四 is bedridden: "sample" marks a home visit done; 张三 needs a tube first.
+    TypeInto(h, "管号", "S1", 1);
+    h.TapItem(Role::Button, "开新管");
+    CHECK(h.Find(Role::Status, "当前试管 S1：0 / 1 人") != nullptr);
+    h.TapItem(Role::Button, "采样");
+    CHECK(h.Find(Role::Status, "试管 S1 已满，已封管。请开新管。") != nullptr);
+    h.TapItem(Role::Button, "知道了");
+    const Round* round = h.data().Sampling().Rounds().at(0);
+    CHECK(h.data().Sampling().ProgressOf(*round).total.sampled == 1);
+    // The next "sample" is 李四's: bedridden, so it is a home visit (no tube needed).
+    h.ScrollToAndTap(Role::Button, "采样");
+    CHECK(h.data().Sampling().ProgressOf(*round).total.sampled == 2);
+    h.ScrollTo(Role::Button, "‹ 返回");
+    CHECK(h.data().Sampling().ProgressOf(*round).total.households_incomplete == 1);
+    // "More" on the first row (张三): refused replaces sampled.
+    h.TapItem(Role::Button, "其他");
+    h.TapItem(Role::Radio, "拒采");
+    const RoundProgress& p = h.data().Sampling().ProgressOf(*round);
+    CHECK(p.total.sampled == 1);
+    CHECK(p.total.refused == 1);
+    CHECK(p.total.households_incomplete == 2);
+    CHECK(h.data().Sampling().TubeCount(round->id, "S1") == 0);
+    CHECK(h.platform.printed.empty());
+    h.TapItem(Role::Button, "打印本楼清单");
+    REQUIRE(h.platform.printed.size() == 1);
+    CHECK(h.platform.printed[0].find("1号楼 核酸采样清单") != std::string::npos);
+}
+
+TEST_CASE("sampling: a broken file says why and changes nothing") {
+    Harness h(390, 844, Language::English);
+    h.Frame(3);
+    h.TapItem(Role::Button, "Import roster");
+    h.TapItem(Role::Button, "Choose file");
+    h.app().FileOpened("broken.csv", "building,room,name\r\n1,101,\"Zhang\r\n");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "The quote opened on line 2 never ends; the file may be damaged. "
+                               "Nothing was changed.") != nullptr);
+    h.TapItem(Role::Button, "Choose file");
+    h.app().FileOpened("empty.csv", "");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "The file is empty; there is nothing to import.") != nullptr);
+    // A file without a name column cannot start.
+    h.TapItem(Role::Button, "Choose file");
+    h.app().FileOpened("nonames.csv", "building,room\r\n1,101\r\n");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "Choose the column that holds the name") != nullptr);
+    CHECK(h.data().Sampling().Residents().empty());
+}
+
+TEST_CASE(
+    "sampling: resident form validates, saves and keeps what was typed when the write fails") {
+    Harness h(390, 844, Language::Chinese);
+    h.persistence.complete_at_once = false;
+    h.Frame(3);
+    h.TapItem(Role::Button, "新增居民");
+    h.ScrollToAndTap(Role::Button, "保存");
+    CHECK(h.Find(Role::Status, "请填写姓名") != nullptr);
+    CHECK(h.Find(Role::Status, "请填写楼栋") != nullptr);
+    CHECK(h.Find(Role::Status, "请填写房号") != nullptr);
+    h.ScrollTo(Role::TextBox, "楼栋");
+    TypeInto(h, "楼栋", "3号楼", 1);
+    TypeInto(h, "房号", "1502室", 2);
+    TypeInto(h, "姓名", "赵喆", 3);
+    h.TapItem(Role::Radio, "独居老人");
+    h.ScrollToAndTap(Role::Button, "保存");
+    REQUIRE(h.persistence.pending.size() == 1);
+    h.data().Db().Failed(h.persistence.pending.at(0), store::FailureKind::Quota,
+                         "QuotaExceededError", "");
+    h.Frame(3);
+    // Still on the form, with what was typed.
+    h.ScrollTo(Role::TextBox, "姓名");
+    CHECK(h.Require(Role::TextBox, "姓名").value == "赵喆");
+    CHECK(h.data().Sampling().Residents().empty());
+    h.ScrollToAndTap(Role::Button, "保存");
+    REQUIRE(h.persistence.pending.size() == 2);
+    h.data().Db().Committed(h.persistence.pending.at(1));
+    h.Frame(3);
+    CHECK(h.Find(Role::TextBox, "姓名") == nullptr); // back on the roster
+    REQUIRE(h.data().Sampling().Residents().size() == 1);
+    const Resident& r = h.data().Sampling().Residents()[0];
+    CHECK(r.building == "3");
+    CHECK(r.room == "1502");
+    CHECK(r.flags == kFlagLivesAlone);
 }
