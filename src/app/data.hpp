@@ -77,6 +77,10 @@ class AppData {
     SamplingOutcome SaveResident(const Resident& edited, int current_year, int64_t now_ms);
     SamplingOutcome RemoveResident(const std::string& id, const std::string& rev);
     SamplingOutcome SetBuildingLevel(const std::string& building, ControlLevel level);
+    // Renames a building (all its residents move with it, in one transaction).
+    SamplingOutcome RenameBuilding(const std::string& from, std::string_view to);
+    // Deletes a building and everyone in it (tombstones, in one transaction).
+    SamplingOutcome RemoveBuilding(const std::string& building);
     // Residents from an import, in one transaction: empty id = new (ImportedResidentId),
     // else an update of that id at that rev. Buildings new to the roster get a document.
     SamplingOutcome ImportResidents(const std::vector<Resident>& batch);

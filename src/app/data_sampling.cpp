@@ -156,6 +156,59 @@ SamplingOutcome AppData::SetBuildingLevel(const std::string& building, ControlLe
     return CommitAll(store_, db_, std::move(results));
 }
 
+SamplingOutcome AppData::RenameBuilding(const std::string& from, std::string_view to) {
+    SamplingOutcome out;
+    const std::string name = NormalizeBuilding(to);
+    if (name.empty()) {
+        out.problems.push_back(ResidentProblem::BuildingMissing);
+        return out;
+    }
+    if (name == from) {
+        out.ok = true;
+        return out;
+    }
+    const SamplingModel& model = Sampling();
+    if (model.FindBuildingRef(name) != nullptr) {
+        out.error = store::EditError::Conflict; // merging two buildings is not a rename
+        return out;
+    }
+    std::vector<store::Result<store::Change>> results;
+    for (const Resident& r : model.Residents()) {
+        if (r.building != from) {
+            continue;
+        }
+        const store::Document* doc = store_.Get(r.id);
+        Json body = doc->body;
+        body["building"] = name;
+        results.push_back(store_.Put(r.id, body, r.rev));
+    }
+    const Building* old = model.FindBuilding(from);
+    const Json building{{"type", "building"},
+                        {"name", name},
+                        {"level", ControlLevelKey(old ? old->level : ControlLevel::Precaution)}};
+    const store::Document* existing = store_.Get("building:" + name);
+    results.push_back(store_.Put("building:" + name, building,
+                                 existing && !existing->deleted ? existing->rev : ""));
+    if (old != nullptr) {
+        results.push_back(store_.Remove(old->id, old->rev));
+    }
+    return CommitAll(store_, db_, std::move(results));
+}
+
+SamplingOutcome AppData::RemoveBuilding(const std::string& building) {
+    const SamplingModel& model = Sampling();
+    std::vector<store::Result<store::Change>> results;
+    for (const Resident& r : model.Residents()) {
+        if (r.building == building) {
+            results.push_back(store_.Remove(r.id, r.rev));
+        }
+    }
+    if (const Building* b = model.FindBuilding(building)) {
+        results.push_back(store_.Remove(b->id, b->rev));
+    }
+    return CommitAll(store_, db_, std::move(results));
+}
+
 SamplingOutcome AppData::ImportResidents(const std::vector<Resident>& batch) {
     std::vector<store::Result<store::Change>> results;
     results.reserve(batch.size());

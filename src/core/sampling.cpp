@@ -40,7 +40,11 @@ MarkStatus StatusOf(const Resident& r, const Mark* mark) {
     if (mark != nullptr && mark->status != MarkStatus::Pending) {
         return mark->status;
     }
-    return (r.flags & kHomeVisitFlags) != 0 ? MarkStatus::NeedsHomeVisit : MarkStatus::Pending;
+    if ((r.flags & kHomeVisitFlags) != 0) {
+        return MarkStatus::NeedsHomeVisit;
+    }
+    // Known to be away (外出未归): accounted for until someone marks otherwise.
+    return (r.flags & kFlagAway) != 0 ? MarkStatus::Absent : MarkStatus::Pending;
 }
 
 bool RosterOrder(const Resident& a, const Resident& b) {

@@ -73,7 +73,8 @@ bool IsAccountedFor(MarkStatus s);
 
 bool RoundCovers(const Round& round, const Resident& r);
 
-// A resident's status in a round: their mark, else pending (home visit when flagged).
+// A resident's status in a round: their mark, else pending (a home visit when flagged
+// bedridden or immobile, absent when flagged away from home).
 MarkStatus StatusOf(const Resident& r, const Mark* mark);
 
 // Counts for one building, one unit, or the whole round.

@@ -294,6 +294,13 @@ constexpr std::array kCatalog = {
           "Name, phone tail, room or 3-2-1502"},
     Entry{Text::UnitIncomplete, "（%d户未完成）", " (%d households left)"},
     Entry{Text::SealBuildings, "将所在楼栋设为封控区", "Set their buildings to sealed"},
+    Entry{Text::BuildingEdit, "楼栋设置", "Building settings"},
+    Entry{Text::BuildingNewName, "新楼名", "New name"},
+    Entry{Text::BuildingRename, "改名", "Rename"},
+    Entry{Text::BuildingDelete, "删除本楼及其全部居民", "Delete this building and its residents"},
+    Entry{Text::BuildingDeleteConfirm, "确认删除本楼 %d 人", "Confirm: delete %d people"},
+    Entry{Text::BuildingNameTaken, "已有同名楼栋，请换一个名字",
+          "A building with that name exists; choose another"},
 };
 
 static_assert(kCatalog.size() == static_cast<size_t>(Text::Count),

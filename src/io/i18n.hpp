@@ -240,6 +240,12 @@ enum class Text : int {
     SearchResidentsHint,
     UnitIncomplete,
     SealBuildings,
+    BuildingEdit,
+    BuildingNewName,
+    BuildingRename,
+    BuildingDelete,
+    BuildingDeleteConfirm,
+    BuildingNameTaken,
     Count
 };
 

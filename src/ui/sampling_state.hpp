@@ -80,6 +80,9 @@ struct SamplingState {
     std::string round_id; // the round being marked ("" = none)
     RoundTab round_tab = RoundTab::Progress;
     bool only_missing = false;
+    bool building_edit = false; // rename/delete open
+    std::string building_new_name;
+    bool confirm_building_delete = false;
     std::string status_sheet; // resident whose status chooser is open
     std::string tube_number;  // typed for the next tube
     std::string tube_detail;  // tube whose people are listed

@@ -190,10 +190,14 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round) {
     } else {
         StatusText(ui, "tube-current", ui.T(Text::TubeNone), colors::kWarning);
     }
-    TextField(ui, "tube-number", ui.T(Text::TubeNumber), ui.T(Text::TubeNumberHint), s.tube_number);
+    // One row: the next tube's number, open it, close the current one.
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    if (PrimaryButton(ui, ui.T(Text::TubeOpen), "tube-open", open ? half : 0.0f)) {
+    const float button = 88.0f;
+    const float field = ImGui::GetContentRegionAvail().x - (open ? 2.0f : 1.0f) * (button + gap);
+    InlineTextField(ui, "tube-number", ui.T(Text::TubeNumber), ui.T(Text::TubeNumberHint),
+                    s.tube_number, field);
+    ImGui::SameLine();
+    if (PrimaryButton(ui, ui.T(Text::TubeOpen), "tube-open", button)) {
         const SamplingOutcome out = ui.data.OpenTube(round.id, s.tube_number, ui.platform.NowMs());
         ShowOutcome(ui, s, out);
         if (out.ok) {
@@ -202,7 +206,7 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round) {
     }
     if (open != nullptr) {
         ImGui::SameLine();
-        if (TouchButton(ui, ui.T(Text::TubeClose), "tube-close", half)) {
+        if (TouchButton(ui, ui.T(Text::TubeClose), "tube-close", button)) {
             ShowOutcome(ui, s, ui.data.CloseTube(round.id, open->number));
         }
     }

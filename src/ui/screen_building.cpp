@@ -176,24 +176,14 @@ void DrawStatusSheet(UiContext& ui, AppState& state, const Round& round) {
     ImGui::PopStyleColor(2);
 }
 
-} // namespace
-
-void DrawBuildingView(UiContext& ui, AppState& state) {
+// Control level, rename (everyone moves with the building) and delete (two taps), folded
+// away behind one button.
+void DrawBuildingEdit(UiContext& ui, AppState& state, ControlLevel level) {
     SamplingState& s = state.sampling;
-    const SamplingModel& model = ui.data.Sampling();
-    if (BackButton(ui, "building-back")) {
-        s.view = s.round_id.empty() ? SamplingView::Home : SamplingView::Round;
-        s.status_sheet.clear();
-        s.message.clear();
-        return;
-    }
-    const ControlLevel level = model.LevelOf(s.building);
-    Heading(ui, BuildingLabel(s.building, ui.lang).c_str());
-    DrawSaveStatus(ui);
     // Control level: three choices side by side.
     MutedText(ui.T(Text::ControlLevelLabel));
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
+    const float third =
+        (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     const ControlLevel levels[] = {ControlLevel::Sealed, ControlLevel::Controlled,
                                    ControlLevel::Precaution};
     for (size_t i = 0; i < 3; ++i) {
@@ -206,6 +196,76 @@ void DrawBuildingView(UiContext& ui, AppState& state) {
             level != levels[i]) {
             ShowOutcome(ui, s, ui.data.SetBuildingLevel(s.building, levels[i]));
         }
+    }
+    TextField(ui, "building-new-name", ui.T(Text::BuildingNewName), ui.T(Text::FieldBuildingHint),
+              s.building_new_name);
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (PrimaryButton(ui, ui.T(Text::BuildingRename), "building-rename", half)) {
+        const SamplingOutcome out = ui.data.RenameBuilding(s.building, s.building_new_name);
+        if (out.ok) {
+            s.building = NormalizeBuilding(s.building_new_name);
+            s.building_edit = false;
+            s.message.clear();
+        } else {
+            s.message_is_error = true;
+            s.message = out.error == store::EditError::Conflict
+                            ? ui.T(Text::BuildingNameTaken)
+                            : ui.T(Text::ProblemBuildingMissing);
+        }
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(Text::ActionCancel), "building-edit-cancel", half)) {
+        s.building_edit = false;
+    }
+    const BuildingRef* b = ui.data.Sampling().FindBuildingRef(s.building);
+    const int people = b != nullptr ? static_cast<int>(b->residents) : 0;
+    if (!s.confirm_building_delete) {
+        if (TouchButton(ui, ui.T(Text::BuildingDelete), "building-delete")) {
+            s.confirm_building_delete = true; // a second tap confirms
+        }
+    } else if (DangerButton(ui, Format(ui.T(Text::BuildingDeleteConfirm), people).c_str(),
+                            "building-delete-confirm")) {
+        const SamplingOutcome out = ui.data.RemoveBuilding(s.building);
+        ShowOutcome(ui, s, out);
+        if (out.ok) {
+            s.building_edit = false;
+            s.view = SamplingView::Home;
+        }
+    }
+}
+
+} // namespace
+
+void DrawBuildingView(UiContext& ui, AppState& state) {
+    SamplingState& s = state.sampling;
+    const SamplingModel& model = ui.data.Sampling();
+    // Back on the left, building settings on the right of the same row: the list of
+    // households should start high on a phone.
+    const float row_right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+    const bool back = BackButton(ui, "building-back");
+    const char* settings = ui.T(Text::BuildingEdit);
+    const float settings_w = ImGui::CalcTextSize(settings).x + 32.0f;
+    ImGui::SameLine(row_right - settings_w);
+    if (TouchButton(ui, settings, "building-edit", settings_w)) {
+        s.building_edit = !s.building_edit;
+        s.building_new_name = s.building;
+        s.confirm_building_delete = false;
+    }
+    if (back) {
+        s.view = s.round_id.empty() ? SamplingView::Home : SamplingView::Round;
+        s.status_sheet.clear();
+        s.building_edit = false;
+        s.message.clear();
+        return;
+    }
+    const ControlLevel level = model.LevelOf(s.building);
+    Heading(ui,
+            (BuildingLabel(s.building, ui.lang) + " · " + ui.T(ControlLevelText(level))).c_str());
+    DrawSaveStatus(ui);
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    if (s.building_edit) {
+        DrawBuildingEdit(ui, state, level);
     }
     const Round* round = s.round_id.empty() ? nullptr : model.FindRound(s.round_id);
     if (round != nullptr) {

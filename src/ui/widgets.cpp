@@ -127,7 +127,14 @@ bool TextField(UiContext& ui, const char* id, const char* label, const char* hin
                std::string& value) {
     ImGui::PushID(id);
     ImGui::TextUnformatted(label);
-    ImGui::SetNextItemWidth(-FLT_MIN);
+    ImGui::PopID();
+    return InlineTextField(ui, id, label, hint, value, -FLT_MIN);
+}
+
+bool InlineTextField(UiContext& ui, const char* id, const char* label, const char* hint,
+                     std::string& value, float width) {
+    ImGui::PushID(id);
+    ImGui::SetNextItemWidth(width);
     FieldCallbackData data{&ui.text, ImGui::GetID("##field"), {}};
     const bool changed = ImGui::InputTextWithHint(
         "##field", hint, &value, ImGuiInputTextFlags_CallbackAlways, FieldCallback, &data);

@@ -28,6 +28,11 @@ bool SegmentOption(UiContext& ui, const char* label, const char* id, bool select
 bool TextField(UiContext& ui, const char* id, const char* label, const char* hint,
                std::string& value);
 
+// The same field without the label line (the hint shows in the empty field; the label is
+// still its accessible name), for a row with buttons beside it. width: as ImGui's.
+bool InlineTextField(UiContext& ui, const char* id, const char* label, const char* hint,
+                     std::string& value, float width);
+
 void Heading(UiContext& ui, const char* text);
 void SectionTitle(UiContext& ui, const char* text);
 void MutedText(const char* text);

@@ -95,7 +95,7 @@ try {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
     }
     const r = await importThroughUi(page, file);
-    console.log(`import of ${r.rows} rows (GBK fixture), ${name}: ${r.ms} ms (${r.summary})`);
+    console.log(`import of ${r.rows} rows (${file === FIXTURE ? 'the GBK fixture' : 'a generated GBK roster: ../shared/fixtures is not here'}), ${name}: ${r.ms} ms (${r.summary})`);
     await context.close();
   }
 

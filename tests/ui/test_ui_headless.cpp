@@ -596,11 +596,16 @@ TEST_CASE("sampling: a GBK roster imported through the screens, then a round mar
     h.ScrollToAndTap(Role::Button, "创建本轮");
     CHECK(h.Find(Role::Status, "已采 0 / 3 人 · 2 户未完成") != nullptr);
     h.TapItem(Role::Button, "1号楼 · 防范区 0% 已采 0 / 2 人 · 1 户未完成");
+    // Building settings: the control level.
+    h.TapItem(Role::Button, "楼栋设置");
+    h.TapItem(Role::Radio, "封控区");
+    CHECK(h.data().Sampling().LevelOf("1") == ControlLevel::Sealed);
+    h.TapItem(Role::Button, "楼栋设置");
     // 李四 is bedridden: "sample" marks a home visit done; 张三 needs a tube first.
     TypeInto(h, "管号", "S1", 1);
     h.TapItem(Role::Button, "开新管");
     CHECK(h.Find(Role::Status, "当前试管 S1：0 / 1 人") != nullptr);
-    h.TapItem(Role::Button, "采样");
+    h.ScrollToAndTap(Role::Button, "采样");
     CHECK(h.Find(Role::Status, "试管 S1 已满，已封管。请开新管。") != nullptr);
     h.TapItem(Role::Button, "知道了");
     const Round* round = h.data().Sampling().Rounds().at(0);

@@ -291,3 +291,33 @@ TEST_CASE("tube numbers typed with full-width characters and spaces") {
     CHECK(NormalizeTubeNumber("ａｂ-12") == "ab-12");
     CHECK(NormalizeTubeNumber("") == "");
 }
+
+TEST_CASE("buildings: rename moves everyone, a taken name is refused, delete removes all") {
+    Fixture f;
+    REQUIRE(f.data.SetBuildingLevel("1", ControlLevel::Sealed).ok);
+    CHECK(f.data.RenameBuilding("1", "2号楼").error == store::EditError::Conflict);
+    CHECK(f.data.RenameBuilding("1", " ").problems.size() == 1);
+    REQUIRE(f.data.RenameBuilding("1", "A座").ok);
+    const auto& model = f.data.Sampling();
+    CHECK(model.FindBuildingRef("1") == nullptr);
+    REQUIRE(model.FindBuildingRef("A") != nullptr);
+    CHECK(model.FindBuildingRef("A")->residents == 4);
+    CHECK(model.LevelOf("A") == ControlLevel::Sealed); // the level moves too
+    CHECK(model.FindBuilding("1") == nullptr);
+    REQUIRE(f.data.RemoveBuilding("A").ok);
+    CHECK(f.data.Sampling().FindBuildingRef("A") == nullptr);
+    CHECK(f.data.Sampling().Residents().size() == 2);
+    // Tombstones, not erasure: replication must learn of the deletion.
+    CHECK(f.data.Store().Get("building:A")->deleted);
+}
+
+TEST_CASE("a resident known to be away counts as absent until marked") {
+    Resident r;
+    r.flags = kFlagAway;
+    CHECK(StatusOf(r, nullptr) == MarkStatus::Absent);
+    r.flags = kFlagAway | kFlagImmobile;
+    CHECK(StatusOf(r, nullptr) == MarkStatus::NeedsHomeVisit);
+    Mark sampled;
+    sampled.status = MarkStatus::Sampled;
+    CHECK(StatusOf(r, &sampled) == MarkStatus::Sampled);
+}
