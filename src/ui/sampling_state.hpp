@@ -72,6 +72,15 @@ struct WalkRowsCache {
     float total_height = 0;
 };
 
+// The round's missing and home-visit lists, rebuilt only when the roster or the marks
+// change (pointers into the model's residents, valid for that roster version).
+struct RoundListsCache {
+    std::string round_id;
+    uint64_t roster_version = UINT64_MAX, marks_version = UINT64_MAX;
+    std::vector<MissingHousehold> missing;
+    std::vector<const Resident*> home_visits;
+};
+
 struct SamplingState {
     SamplingView view = SamplingView::Home;
     SamplingView drawn_view = SamplingView::Home; // a new view starts at its top
@@ -99,6 +108,7 @@ struct SamplingState {
     uint64_t cached_version = UINT64_MAX;
     std::vector<size_t> results;
     WalkRowsCache walk;
+    RoundListsCache lists;
 };
 
 } // namespace linli

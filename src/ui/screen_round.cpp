@@ -69,11 +69,31 @@ void DrawProgressTab(UiContext& ui, AppState& state, const Round& round) {
     }
 }
 
+const RoundListsCache& RoundLists(const SamplingModel& model, SamplingState& s,
+                                  const Round& round) {
+    RoundListsCache& c = s.lists;
+    if (c.round_id != round.id || c.roster_version != model.RosterVersion() ||
+        c.marks_version != model.MarksVersion()) {
+        c.round_id = round.id;
+        c.roster_version = model.RosterVersion();
+        c.marks_version = model.MarksVersion();
+        c.missing = MissingList(round, model.Residents(), model.MarksOf(round.id));
+        c.home_visits.clear();
+        for (const MissingHousehold& h : c.missing) {
+            for (const Resident* r : h.residents) {
+                if (StatusOf(*r, model.FindMark(round.id, r->id)) == MarkStatus::NeedsHomeVisit) {
+                    c.home_visits.push_back(r);
+                }
+            }
+        }
+    }
+    return c;
+}
+
 void DrawMissingTab(UiContext& ui, AppState& state, const Round& round) {
     SamplingState& s = state.sampling;
     const SamplingModel& model = ui.data.Sampling();
-    const std::vector<MissingHousehold> missing =
-        MissingList(round, model.Residents(), model.MarksOf(round.id));
+    const std::vector<MissingHousehold>& missing = RoundLists(model, s, round).missing;
     if (missing.empty()) {
         StatusText(ui, "missing-none", ui.T(Text::MissingEmpty), colors::kPrimary);
         return;
@@ -106,16 +126,14 @@ void DrawMissingTab(UiContext& ui, AppState& state, const Round& round) {
     }
 }
 
+void DrawHomeVisitRow(UiContext& ui, AppState& state, const Round& round, const Resident& r,
+                      float width, float button);
+
 void DrawHomeVisitsTab(UiContext& ui, AppState& state, const Round& round) {
     SamplingState& s = state.sampling;
     const SamplingModel& model = ui.data.Sampling();
-    std::vector<const Resident*> list;
-    for (const Resident& r : model.Residents()) {
-        if (RoundCovers(round, r) &&
-            StatusOf(r, model.FindMark(round.id, r.id)) == MarkStatus::NeedsHomeVisit) {
-            list.push_back(&r);
-        }
-    }
+    // Copied: a tap below changes the marks and so the cached list.
+    const std::vector<const Resident*> list = RoundLists(model, s, round).home_visits;
     if (list.empty()) {
         StatusText(ui, "home-none", ui.T(Text::HomeVisitEmpty), colors::kPrimary);
         return;
@@ -123,23 +141,34 @@ void DrawHomeVisitsTab(UiContext& ui, AppState& state, const Round& round) {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float button = 120.0f;
     const float width = ImGui::GetContentRegionAvail().x - button - gap;
-    for (const Resident* r : list) {
-        if (ResidentRow(ui, *r, nullptr, 0, width)) {
-            OpenResidentForm(state, *r, SamplingView::Round);
+    // Rows of one height: only those on screen are drawn.
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(list.size()),
+                  ui.metrics.touch_target + 16.0f + ImGui::GetStyle().ItemSpacing.y);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            DrawHomeVisitRow(ui, state, round, *list[static_cast<size_t>(i)], width, button);
         }
-        ImGui::SameLine();
-        const float y = ImGui::GetCursorPosY();
-        ImGui::SetCursorPosY(y + 8.0f);
-        ImGui::PushID(r->id.c_str());
-        if (PrimaryButton(ui, ui.T(Text::StatusHomeVisitDone), "home-done", button)) {
-            const Tube* open = model.OpenTubeOf(round.id, ui.data.DeviceTag());
-            s.tube_detail = open ? open->number : "";
-            ShowOutcome(ui, s,
-                        ui.data.MarkResident(round.id, r->id, MarkStatus::HomeVisitDone,
-                                             ui.platform.NowMs()));
-        }
-        ImGui::PopID();
     }
+}
+
+void DrawHomeVisitRow(UiContext& ui, AppState& state, const Round& round, const Resident& r,
+                      float width, float button) {
+    SamplingState& s = state.sampling;
+    if (ResidentRow(ui, r, nullptr, 0, width)) {
+        OpenResidentForm(state, r, SamplingView::Round);
+    }
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8.0f);
+    ImGui::PushID(r.id.c_str());
+    if (PrimaryButton(ui, ui.T(Text::StatusHomeVisitDone), "home-done", button)) {
+        const Tube* open = ui.data.Sampling().OpenTubeOf(round.id, ui.data.DeviceTag());
+        s.tube_detail = open ? open->number : "";
+        ShowOutcome(
+            ui, s,
+            ui.data.MarkResident(round.id, r.id, MarkStatus::HomeVisitDone, ui.platform.NowMs()));
+    }
+    ImGui::PopID();
 }
 
 void DrawTubeDetail(UiContext& ui, AppState& state, const Round& round, const Tube& tube) {

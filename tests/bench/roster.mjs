@@ -134,10 +134,25 @@ try {
     console.log(`building view, ${n} residents (phone): UI build ${stats(walk.map((f) => f[0]))}; whole frame ${stats(walk.map((f) => f[1]))}`);
     console.log(`sampling taps, ${n} residents: UI build ${stats(taps.map((f) => f[0]))}`);
 
-    for (let i = 0; i < 2; i++) {
-      await scrollTo(page, 'button', '‹ 返回', { step: -800 });
-      await activate(page, 'button', '‹ 返回');
+    // The round: progress per building, then the missing list, scrolled.
+    await scrollTo(page, 'button', '‹ 返回', { step: -800 });
+    await activate(page, 'button', '‹ 返回');
+    for (const tab of ['进度', '未采']) {
+      await scrollTo(page, 'radio', tab, { step: -800 });
+      await activate(page, 'radio', tab);
+      await page.waitForTimeout(200);
+      await frames(page);
+      await page.mouse.move(vp.width / 2, vp.height / 2);
+      for (let i = 0; i < 20; i++) {
+        await page.mouse.wheel(0, i < 10 ? 400 : -400);
+        await page.waitForTimeout(40);
+      }
+      await page.waitForTimeout(300);
+      const f = await frames(page);
+      console.log(`round view, ${tab} tab, ${n} residents (phone, scrolling): UI build ${stats(f.map((x) => x[0]))}; whole frame ${stats(f.map((x) => x[1]))}`);
     }
+    await scrollTo(page, 'button', '‹ 返回', { step: -800 });
+    await activate(page, 'button', '‹ 返回');
     await frames(page);
     const searches = [];
     for (const q of ['王', '1-1-101', '4847', '王伟芳']) {
