@@ -85,6 +85,8 @@ class AppData {
     // else an update of that id at that rev. Buildings new to the roster get a document.
     SamplingOutcome ImportResidents(const std::vector<Resident>& batch);
     SamplingOutcome CreateRound(Round round, int64_t now_ms);
+    // Deletes a round created by mistake, with its marks and tubes (one transaction).
+    SamplingOutcome RemoveRound(const std::string& round_id);
     // One tap: sampled goes into this device's open tube (closing it when full).
     SamplingOutcome MarkResident(const std::string& round_id, const std::string& resident_id,
                                  MarkStatus status, int64_t now_ms);

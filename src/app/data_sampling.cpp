@@ -260,6 +260,25 @@ SamplingOutcome AppData::CreateRound(Round round, int64_t now_ms) {
     return CommitAll(store_, db_, std::move(results));
 }
 
+SamplingOutcome AppData::RemoveRound(const std::string& round_id) {
+    SamplingOutcome out;
+    const SamplingModel& model = Sampling();
+    const Round* round = model.FindRound(round_id);
+    if (round == nullptr) {
+        out.error = store::EditError::NotFound;
+        return out;
+    }
+    std::vector<store::Result<store::Change>> results;
+    results.push_back(store_.Remove(round->id, round->rev));
+    for (const auto& [resident, mark] : model.MarksOf(round_id)) {
+        results.push_back(store_.Remove(mark->id, mark->rev));
+    }
+    for (const Tube* tube : model.TubesOf(round_id)) {
+        results.push_back(store_.Remove(tube->id, tube->rev));
+    }
+    return CommitAll(store_, db_, std::move(results));
+}
+
 SamplingOutcome AppData::MarkResident(const std::string& round_id, const std::string& resident_id,
                                       MarkStatus status, int64_t now_ms) {
     SamplingOutcome out;

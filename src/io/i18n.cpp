@@ -301,6 +301,9 @@ constexpr std::array kCatalog = {
     Entry{Text::BuildingDeleteConfirm, "确认删除本楼 %d 人", "Confirm: delete %d people"},
     Entry{Text::BuildingNameTaken, "已有同名楼栋，请换一个名字",
           "A building with that name exists; choose another"},
+    Entry{Text::RoundDelete, "删除本轮（建错时）", "Delete this round (made by mistake)"},
+    Entry{Text::RoundDeleteConfirm, "确认删除本轮及其 %d 条标记",
+          "Confirm: delete the round and its %d marks"},
 };
 
 static_assert(kCatalog.size() == static_cast<size_t>(Text::Count),

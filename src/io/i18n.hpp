@@ -246,6 +246,8 @@ enum class Text : int {
     BuildingDelete,
     BuildingDeleteConfirm,
     BuildingNameTaken,
+    RoundDelete,
+    RoundDeleteConfirm,
     Count
 };
 

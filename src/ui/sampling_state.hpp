@@ -92,6 +92,7 @@ struct SamplingState {
     bool building_edit = false; // rename/delete open
     std::string building_new_name;
     bool confirm_building_delete = false;
+    bool confirm_round_delete = false;
     std::string status_sheet; // resident whose status chooser is open
     std::string tube_number;  // typed for the next tube
     std::string tube_detail;  // tube whose people are listed

@@ -269,6 +269,7 @@ void DrawRoundView(UiContext& ui, AppState& state) {
     if (BackButton(ui, "round-back") || round == nullptr) {
         s.view = SamplingView::Home;
         s.message.clear();
+        s.confirm_round_delete = false;
         return;
     }
     Heading(ui, Format(ui.T(Text::RoundLine), round->date.c_str(), ui.T(RoundKindText(round->kind)),
@@ -313,6 +314,24 @@ void DrawRoundView(UiContext& ui, AppState& state) {
             ui.platform.DownloadFile(
                 "round-" + round->date + ".csv", "text/csv;charset=utf-8",
                 RoundCsv(*round, model.Residents(), model.MarksOf(round->id), ui.lang));
+        }
+        if (!s.confirm_round_delete) {
+            if (TouchButton(ui, ui.T(Text::RoundDelete), "round-delete")) {
+                s.confirm_round_delete = true; // a second tap confirms
+            }
+        } else if (DangerButton(ui,
+                                Format(ui.T(Text::RoundDeleteConfirm),
+                                       static_cast<int>(model.MarksOf(round->id).size()))
+                                    .c_str(),
+                                "round-delete-confirm")) {
+            const SamplingOutcome out = ui.data.RemoveRound(round->id);
+            ShowOutcome(ui, s, out);
+            if (out.ok) {
+                s.confirm_round_delete = false;
+                s.round_id.clear();
+                s.view = SamplingView::Home;
+            }
+            return;
         }
         break;
     case RoundTab::Missing:

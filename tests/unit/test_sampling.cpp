@@ -321,3 +321,22 @@ TEST_CASE("a resident known to be away counts as absent until marked") {
     sampled.status = MarkStatus::Sampled;
     CHECK(StatusOf(r, &sampled) == MarkStatus::Sampled);
 }
+
+TEST_CASE("a round made by mistake is deleted with its marks and tubes") {
+    Fixture f;
+    const std::string keep = f.NewRound(10, {}, "2026-11-21");
+    const std::string wrong = f.NewRound(10);
+    REQUIRE(f.data.OpenTube(wrong, "W1", 1).ok);
+    REQUIRE(f.data.MarkResident(wrong, f.Id("赵一"), MarkStatus::Sampled, 2).ok);
+    REQUIRE(f.data.MarkResident(keep, f.Id("赵一"), MarkStatus::Absent, 3).ok);
+    REQUIRE(f.data.RemoveRound(wrong).ok);
+    const auto& model = f.data.Sampling();
+    CHECK(model.FindRound(wrong) == nullptr);
+    CHECK(model.MarksOf(wrong).empty());
+    CHECK(model.TubesOf(wrong).empty());
+    CHECK(f.data.Store().Get(MarkId(wrong, f.Id("赵一")))->deleted);
+    // The other round is untouched.
+    REQUIRE(model.FindMark(keep, f.Id("赵一")) != nullptr);
+    CHECK(model.FindMark(keep, f.Id("赵一"))->status == MarkStatus::Absent);
+    CHECK(f.data.RemoveRound(wrong).error == store::EditError::NotFound);
+}
