@@ -12,6 +12,7 @@ target_include_directories(imgui_backends SYSTEM PUBLIC
 # The 1.92 SDL2 backend uses EMSCRIPTEN_KEEPALIVE without including emscripten.h.
 target_compile_options(imgui_backends PRIVATE -include emscripten.h)
 target_link_libraries(imgui_backends PUBLIC imgui)
+target_compile_options(imgui_backends PRIVATE -Os)
 
 add_executable(linli
   src/platform/web/main.cpp
