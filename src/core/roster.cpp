@@ -4,6 +4,7 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "core/pinyin.hpp"
 #include "core/roster_import.hpp"
 #include "core/volunteer.hpp"
 
@@ -177,6 +178,8 @@ ResidentQuery ParseResidentQuery(std::string_view query) {
     std::erase_if(q.compact,
                   [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
     q.digits = AllAsciiDigits(q.compact);
+    q.initials = q.lower.size() >= 2 && std::all_of(q.lower.begin(), q.lower.end(),
+                                                    [](char c) { return c >= 'a' && c <= 'z'; });
     if (!q.digits && LooksLikeAddressQuery(q.compact)) {
         const AddressParts parts = SplitAddress(q.compact);
         q.address = !(parts.building.empty() && parts.unit.empty() && parts.room.empty());
@@ -227,6 +230,9 @@ bool ResidentMatches(const Resident& r, const ResidentQuery& q) {
     }
     if (ContainsIgnoringAsciiCase(r.name, q.lower)) {
         return true;
+    }
+    if (q.initials) {
+        return PinyinInitials(r.name).find(q.lower) != std::string::npos;
     }
     if (q.digits) {
         // Short digit strings would match almost every phone; three or more are a phone

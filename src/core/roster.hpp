@@ -68,17 +68,18 @@ std::string HouseholdKey(std::string_view building, std::string_view unit, std::
 // Orders "2" before "10" and numbers before words, as people expect building lists.
 bool NaturalLess(std::string_view a, std::string_view b);
 
-// Search by name (substring), phone tail or digits, room ("1502"), or building-unit-room
-// ("3-2-1502", "3号楼2单元1502").
+// Search by name (substring), pinyin initials ("wxm" for 王小明), phone tail or digits,
+// room ("1502"), or building-unit-room ("3-2-1502", "3号楼2单元1502").
 bool ResidentMatches(const Resident& r, std::string_view query);
 
 // The same query parsed once, for matching many residents (a search over 30,000).
 struct ResidentQuery {
     bool empty = true;
-    std::string lower;    // trimmed, ASCII letters lowercased: matched against names
-    bool digits = false;  // all digits: a phone tail or a room (3 or more digits)
-    std::string compact;  // half-width, without spaces
-    bool address = false; // "3-2-1502", "3号楼2单元": compared part by part
+    std::string lower;     // trimmed, ASCII letters lowercased: matched against names
+    bool digits = false;   // all digits: a phone tail or a room (3 or more digits)
+    std::string compact;   // half-width, without spaces
+    bool address = false;  // "3-2-1502", "3号楼2单元": compared part by part
+    bool initials = false; // two or more ASCII letters: also pinyin initials ("wxm")
     std::string building, unit, room;
 };
 ResidentQuery ParseResidentQuery(std::string_view query);

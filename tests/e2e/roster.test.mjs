@@ -190,6 +190,9 @@ describe('rounds, tubes and outputs', () => {
       // Cell text stays text: the name "=1+2" is found and shown as typed.
       await typeInto(page, '搜索', '=1+2');
       await page.getByRole('button', { name: /^=1\+2 3-2-1601/ }).waitFor({ state: 'attached' });
+      // Pinyin initials: 住户 is "zh".
+      await typeInto(page, '搜索', 'zh');
+      await page.getByRole('button', { name: /^住户0 3-2-1501/ }).waitFor({ state: 'attached' });
       await typeInto(page, '搜索', '');
 
       await activate(page, 'button', '新建一轮检测');

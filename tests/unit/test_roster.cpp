@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/pinyin.hpp"
 #include "core/roster.hpp"
 
 using namespace linli;
@@ -137,4 +138,28 @@ TEST_CASE("ID numbers and phones are shown masked") {
     CHECK(MaskPhone("62345678") == "****5678");
     CHECK(MaskPhone("5678") == "****");
     CHECK(MaskPhone("") == "");
+}
+
+TEST_CASE("pinyin initials: common hanzi by initial, others kept or dotted") {
+    CHECK(PinyinInitials("王小明") == "wxm");
+    CHECK(PinyinInitials("张三") == "zs");
+    CHECK(PinyinInitials("李Lei 2") == "llei.2");
+    CHECK(PinyinInitials("赵喆") == "z.");   // 喆 is not a GB2312 level-1 hanzi
+    CHECK(PinyinInitials("\xFF王") == ".w"); // a broken byte is one unknown character
+    CHECK(PinyinInitials("") == "");
+}
+
+TEST_CASE("search by pinyin initials") {
+    Resident r;
+    r.name = "王小明";
+    r.building = "3";
+    r.room = "1502";
+    CHECK(ResidentMatches(r, "wxm"));
+    CHECK(ResidentMatches(r, "WX"));
+    CHECK(ResidentMatches(r, "xm"));
+    CHECK_FALSE(ResidentMatches(r, "wm"));
+    CHECK_FALSE(ResidentMatches(r, "w")); // one letter would match half the roster
+    Resident latin;
+    latin.name = "Li Lei";
+    CHECK(ResidentMatches(latin, "lei")); // Latin names still match as text
 }
