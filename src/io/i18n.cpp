@@ -282,7 +282,7 @@ constexpr std::array kCatalog = {
     Entry{Text::EncodingTab, "制表符", "tab"},
     Entry{Text::EncodingComma, "逗号", "comma"},
     Entry{Text::EncodingSemicolon, "分号", "semicolon"},
-    Entry{Text::MarkedBy, "%s 标记于 %s", "marked by %s at %s"},
+    Entry{Text::MarkedBy, "%s 于 %s 标记", "Marked by %s at %s"},
     Entry{Text::ChecklistTitle, "%s 核酸采样清单", "%s sampling checklist"},
     Entry{Text::ChecklistSigned, "采样人签字：__________  日期：__________",
           "Sampler's signature: __________  Date: __________"},
@@ -304,6 +304,7 @@ constexpr std::array kCatalog = {
     Entry{Text::RoundDelete, "删除本轮（建错时）", "Delete this round (made by mistake)"},
     Entry{Text::RoundDeleteConfirm, "确认删除本轮及其 %d 条标记",
           "Confirm: delete the round and its %d marks"},
+    Entry{Text::RosterSection, "居民名册", "Roster"},
 };
 
 static_assert(kCatalog.size() == static_cast<size_t>(Text::Count),

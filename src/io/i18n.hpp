@@ -248,6 +248,7 @@ enum class Text : int {
     BuildingNameTaken,
     RoundDelete,
     RoundDeleteConfirm,
+    RosterSection,
     Count
 };
 

@@ -215,19 +215,19 @@ std::string RosterCsv(const std::vector<Resident>& residents, Language lang, boo
     return out;
 }
 
-namespace {
-
-std::string TimeOfDay(int64_t ms) {
+std::string TimeOfDay(int64_t ms, int utc_offset_minutes) {
     if (ms <= 0) {
         return "";
     }
-    // UTC+8: the app is used in China; the round's date is local too.
-    const int64_t minutes = (ms / 60000 + 8 * 60) % (24 * 60);
+    const int64_t day = 24 * 60;
+    const int64_t minutes = ((ms / 60000 + utc_offset_minutes) % day + day) % day;
     char buf[8];
     std::snprintf(buf, sizeof buf, "%02d:%02d", static_cast<int>(minutes / 60),
                   static_cast<int>(minutes % 60));
     return buf;
 }
+
+namespace {
 
 const Mark* Find(const MarksByResident& marks, const std::string& id) {
     const auto it = marks.find(id);
@@ -237,7 +237,7 @@ const Mark* Find(const MarksByResident& marks, const std::string& id) {
 } // namespace
 
 std::string RoundCsv(const Round& round, const std::vector<Resident>& residents,
-                     const MarksByResident& marks, Language lang) {
+                     const MarksByResident& marks, Language lang, int utc_offset_minutes) {
     std::string out(kUtf8Bom);
     out += CsvLine({Tr(Text::RoundDate, lang), Tr(Text::FieldBuilding, lang),
                     Tr(Text::FieldUnit, lang), Tr(Text::FieldRoom, lang), Tr(Text::FieldName, lang),
@@ -251,8 +251,8 @@ std::string RoundCsv(const Round& round, const std::vector<Resident>& residents,
         const MarkStatus s = StatusOf(r, m);
         out += CsvLine({round.date, r.building, r.unit, r.room, r.name, r.phone,
                         FlagsLabel(r.flags, lang), Tr(MarkStatusText(s), lang),
-                        m && IsSampled(s) ? m->tube : "", m ? TimeOfDay(m->at_ms) : "",
-                        m ? m->by : ""});
+                        m && IsSampled(s) ? m->tube : "",
+                        m ? TimeOfDay(m->at_ms, utc_offset_minutes) : "", m ? m->by : ""});
     }
     return out;
 }

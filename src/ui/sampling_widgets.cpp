@@ -28,6 +28,13 @@ std::string TodayDate(int64_t now_ms) {
     return buf;
 }
 
+int UtcOffsetMinutes(int64_t now_ms) {
+    const std::time_t t = static_cast<std::time_t>(now_ms / 1000);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return static_cast<int>(local.tm_gmtoff / 60);
+}
+
 unsigned int StatusColour(MarkStatus status) {
     switch (status) {
     case MarkStatus::Sampled:

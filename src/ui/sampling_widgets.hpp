@@ -18,6 +18,9 @@ std::string Format(const char* pattern, ...)
 // "2026-11-22" in the device's time zone.
 std::string TodayDate(int64_t now_ms);
 
+// The device's offset from UTC in minutes at that moment (for times in exports).
+int UtcOffsetMinutes(int64_t now_ms);
+
 unsigned int StatusColour(MarkStatus status);
 
 // A bar of sampled/total with the counts written under it (announced as a status).

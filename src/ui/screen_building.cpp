@@ -142,9 +142,20 @@ void DrawStatusSheet(UiContext& ui, AppState& state, const Round& round) {
     ImGui::Begin("##status-sheet", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
-    const MarkStatus current = StatusOf(*r, model.FindMark(round.id, r->id));
+    const Mark* mark = model.FindMark(round.id, r->id);
+    const MarkStatus current = StatusOf(*r, mark);
     SectionTitle(ui, Format(ui.T(Text::MarkChoose), r->name.c_str()).c_str());
     MutedText(AddressLabel(*r, ui.lang).c_str());
+    if (mark != nullptr) {
+        const int64_t now = ui.platform.NowMs();
+        std::string who = mark->by.empty() ? std::string("—") : mark->by;
+        std::string line = Format(ui.T(Text::MarkedBy), who.c_str(),
+                                  TimeOfDay(mark->at_ms, UtcOffsetMinutes(now)).c_str());
+        if (!mark->tube.empty()) {
+            line += " · " + std::string(ui.T(Text::TubeNumber)) + " " + mark->tube;
+        }
+        MutedText(line.c_str());
+    }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     int column = 0;

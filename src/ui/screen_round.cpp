@@ -311,9 +311,9 @@ void DrawRoundView(UiContext& ui, AppState& state) {
     case RoundTab::Progress:
         DrawProgressTab(ui, state, *round);
         if (TouchButton(ui, ui.T(Text::ExportRound), "round-export")) {
-            ui.platform.DownloadFile(
-                "round-" + round->date + ".csv", "text/csv;charset=utf-8",
-                RoundCsv(*round, model.Residents(), model.MarksOf(round->id), ui.lang));
+            ui.platform.DownloadFile("round-" + round->date + ".csv", "text/csv;charset=utf-8",
+                                     RoundCsv(*round, model.Residents(), model.MarksOf(round->id),
+                                              ui.lang, UtcOffsetMinutes(ui.platform.NowMs())));
         }
         if (!s.confirm_round_delete) {
             if (TouchButton(ui, ui.T(Text::RoundDelete), "round-delete")) {

@@ -145,7 +145,7 @@ void DrawHome(UiContext& ui, AppState& state) {
         DrawRoundCard(ui, state, model);
         DrawBuildings(ui, state, model);
     }
-    SectionTitle(ui, ui.T(Text::ImportRoster));
+    SectionTitle(ui, ui.T(Text::RosterSection));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     if (PrimaryButton(ui, ui.T(Text::ImportRoster), "import-open", half)) {

@@ -77,7 +77,7 @@ TEST_CASE("round CSV: everyone in scope with status and tube") {
     m.by = "张";
     m.at_ms = 1763780400000; // 2025-11-22 03:00 UTC = 11:00 in China
     const MarksByResident marks{{a.id, &m}};
-    const std::string csv = RoundCsv(round, {a, b, c}, marks, Language::Chinese);
+    const std::string csv = RoundCsv(round, {a, b, c}, marks, Language::Chinese, 8 * 60);
     CHECK(csv.find("甲,,,已采,A1,11:00,张") != std::string::npos);
     CHECK(csv.find("乙,,卧床,需上门") != std::string::npos);
     CHECK(csv.find("丙") == std::string::npos); // building 2 is not in this round
@@ -107,4 +107,11 @@ TEST_CASE("checklist page: every value escaped, one table per unit, statuses of 
         ++tables;
     }
     CHECK(tables == 2);
+}
+
+TEST_CASE("time of day in the device's time zone") {
+    CHECK(TimeOfDay(3600000, 0) == "01:00");
+    CHECK(TimeOfDay(3600000, 8 * 60) == "09:00");
+    CHECK(TimeOfDay(3600000, -120) == "23:00"); // the day before, west of UTC
+    CHECK(TimeOfDay(0, 0).empty());             // no time recorded
 }
