@@ -295,7 +295,7 @@ SamplingOutcome AppData::MarkResident(const std::string& round_id, const std::st
     mark.resident_id = resident_id;
     mark.status = status;
     mark.at_ms = now_ms;
-    mark.by = DeviceName();
+    mark.by = DeviceName().empty() ? DeviceTag() : DeviceName(); // who, for the record
     std::vector<store::Result<store::Change>> results;
     if (IsSampled(status)) {
         if (existing != nullptr && existing->status == status && !existing->tube.empty()) {

@@ -49,6 +49,8 @@ struct ImportState {
     std::vector<uint64_t> txns;     // one per batch
     size_t written = 0;             // residents in batches known durable
     bool write_failed = false;
+    bool planned = false; // rows converted and matched against the stored residents
+    int frames_waited = 0;
     int64_t started_ms = 0;
     int64_t finished_ms = 0;
 };

@@ -120,6 +120,16 @@ void StartWriting(UiContext& ui, ImportState& im) {
 
 // One batch per frame, then waits for every batch to be durable.
 void ContinueWriting(UiContext& ui, ImportState& im) {
+    if (!im.planned) {
+        if (im.frames_waited++ < 1) {
+            return; // this frame shows the progress bar
+        }
+        const int64_t started = im.started_ms;
+        StartWriting(ui, im);
+        im.started_ms = started;
+        im.planned = true;
+        return;
+    }
     if (im.next < im.to_write.size()) {
         const size_t end = std::min(im.next + kBatch, im.to_write.size());
         const std::vector<Resident> batch(im.to_write.begin() + static_cast<long>(im.next),
@@ -180,7 +190,11 @@ void DrawPreview(UiContext& ui, ImportState& im) {
     }
     ImGui::BeginDisabled(!has_name || !has_address);
     if (PrimaryButton(ui, Format(ui.T(Text::ImportStart), data_rows).c_str(), "import-start")) {
-        StartWriting(ui, im);
+        // Planning 6,000 rows takes a moment on a slow phone: show the progress bar first
+        // and plan on the next frame.
+        im.phase = ImportPhase::Writing;
+        im.planned = false;
+        im.started_ms = ui.platform.NowMs();
     }
     ImGui::EndDisabled();
     // What the first rows become with this mapping: the real check that it is right.
@@ -349,14 +363,16 @@ void DrawImportView(UiContext& ui, AppState& state) {
         break;
     case ImportPhase::Writing: {
         ContinueWriting(ui, im);
-        const size_t total = std::max<size_t>(im.to_write.size(), 1);
+        // Before the plan exists the count is the file's rows (all may be written).
+        const size_t count = im.planned ? im.to_write.size() : im.csv.rows.size() - 1;
+        const size_t total = std::max<size_t>(count, 1);
         const float share = static_cast<float>(im.written) / static_cast<float>(total);
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colors::kPrimary);
         ImGui::ProgressBar(share, ImVec2(-FLT_MIN, 24.0f), "");
         ImGui::PopStyleColor();
         StatusText(ui, "import-progress",
                    Format(ui.T(Text::ImportProgress), static_cast<int>(im.written),
-                          static_cast<int>(im.to_write.size()))
+                          static_cast<int>(count))
                        .c_str());
         break;
     }
