@@ -2,6 +2,7 @@
 // The app's data actions: what the screens call to read and change documents. Each
 // action is one durable transaction (store::Database).
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -111,6 +112,8 @@ class AppData {
 
   private:
     EditOutcome Commit(store::Result<store::Change> result);
+    SamplingOutcome EditTube(const std::string& round_id, const std::string& number,
+                             const std::function<void(Tube&)>& change);
 
     store::DocumentStore store_;
     store::Database db_;

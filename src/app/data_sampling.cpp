@@ -367,21 +367,19 @@ SamplingOutcome AppData::OpenTube(const std::string& round_id, std::string_view 
 }
 
 SamplingOutcome AppData::CloseTube(const std::string& round_id, const std::string& number) {
-    SamplingOutcome out;
-    const Tube* tube = Sampling().FindTube(round_id, number);
-    if (tube == nullptr) {
-        out.error = store::EditError::NotFound;
-        return out;
-    }
-    Tube closed = *tube;
-    closed.closed = true;
-    std::vector<store::Result<store::Change>> results;
-    results.push_back(store_.Put(closed.id, TubeBody(closed), closed.rev));
-    return CommitAll(store_, db_, std::move(results));
+    return EditTube(round_id, number, [](Tube& t) { t.closed = true; });
 }
 
 SamplingOutcome AppData::SetTubeResult(const std::string& round_id, const std::string& number,
                                        TubeResult result) {
+    return EditTube(round_id, number, [result](Tube& t) {
+        t.result = result;
+        t.closed = true; // a tube with a result is at the lab
+    });
+}
+
+SamplingOutcome AppData::EditTube(const std::string& round_id, const std::string& number,
+                                  const std::function<void(Tube&)>& change) {
     SamplingOutcome out;
     const Tube* tube = Sampling().FindTube(round_id, number);
     if (tube == nullptr) {
@@ -389,8 +387,7 @@ SamplingOutcome AppData::SetTubeResult(const std::string& round_id, const std::s
         return out;
     }
     Tube changed = *tube;
-    changed.result = result;
-    changed.closed = true; // a tube with a result is at the lab
+    change(changed);
     std::vector<store::Result<store::Change>> results;
     results.push_back(store_.Put(changed.id, TubeBody(changed), changed.rev));
     return CommitAll(store_, db_, std::move(results));

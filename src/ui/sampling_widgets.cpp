@@ -2,6 +2,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <imgui.h>
 
@@ -26,6 +27,10 @@ std::string TodayDate(int64_t now_ms) {
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
     return buf;
+}
+
+int CurrentYear(int64_t now_ms) {
+    return std::atoi(TodayDate(now_ms).substr(0, 4).c_str());
 }
 
 int UtcOffsetMinutes(int64_t now_ms) {

@@ -17,6 +17,7 @@ std::string Format(const char* pattern, ...)
 
 // "2026-11-22" in the device's time zone.
 std::string TodayDate(int64_t now_ms);
+int CurrentYear(int64_t now_ms);
 
 // The device's offset from UTC in minutes at that moment (for times in exports).
 int UtcOffsetMinutes(int64_t now_ms);

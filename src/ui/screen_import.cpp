@@ -86,10 +86,6 @@ bool Has(const std::vector<ImportField>& mapping, ImportField f) {
     return false;
 }
 
-int CurrentYear(int64_t now_ms) {
-    return std::atoi(TodayDate(now_ms).substr(0, 4).c_str());
-}
-
 const char* DelimiterName(const UiContext& ui, char d) {
     return ui.T(d == '\t'  ? Text::EncodingTab
                 : d == ';' ? Text::EncodingSemicolon

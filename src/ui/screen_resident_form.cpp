@@ -26,10 +26,6 @@ const char* ProblemText(const UiContext& ui, ResidentProblem p) {
     return "";
 }
 
-int CurrentYear(int64_t now_ms) {
-    return std::atoi(TodayDate(now_ms).substr(0, 4).c_str());
-}
-
 } // namespace
 
 void OpenResidentForm(AppState& state, const Resident& r, SamplingView back_to) {
