@@ -129,6 +129,12 @@ void DrawBuildings(UiContext& ui, AppState& state, const SamplingModel& model) {
 void DrawHome(UiContext& ui, AppState& state) {
     SamplingState& s = state.sampling;
     const SamplingModel& model = ui.data.Sampling();
+    // The newest round is the one being worked on: buildings open ready to mark it (the
+    // round picked last stays picked; a deleted one falls back to the newest).
+    if (s.round_id.empty() || model.FindRound(s.round_id) == nullptr) {
+        const std::vector<const Round*> rounds = model.Rounds();
+        s.round_id = rounds.empty() ? std::string() : rounds.front()->id;
+    }
     Heading(ui, ui.T(Text::SamplingTitle));
     DrawSaveStatus(ui);
     DrawMessage(ui, s);
