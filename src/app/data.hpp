@@ -88,6 +88,8 @@ class AppData {
     SamplingOutcome CreateRound(Round round, int64_t now_ms);
     // Deletes a round created by mistake, with its marks and tubes (one transaction).
     SamplingOutcome RemoveRound(const std::string& round_id);
+    // Saves a round's date, kind, sites and scope (the pooling stays once tubes exist).
+    SamplingOutcome UpdateRound(const Round& edited);
     // One tap: sampled goes into this device's open tube (closing it when full).
     SamplingOutcome MarkResident(const std::string& round_id, const std::string& resident_id,
                                  MarkStatus status, int64_t now_ms);

@@ -260,6 +260,35 @@ SamplingOutcome AppData::CreateRound(Round round, int64_t now_ms) {
     return CommitAll(store_, db_, std::move(results));
 }
 
+SamplingOutcome AppData::UpdateRound(const Round& edited) {
+    SamplingOutcome out;
+    const SamplingModel& model = Sampling();
+    const Round* stored = model.FindRound(edited.id);
+    if (stored == nullptr) {
+        out.error = store::EditError::NotFound;
+        return out;
+    }
+    Round round = edited;
+    round.date = TrimSpaces(round.date);
+    if (round.date.empty() ||
+        (round.pool_size != 1 && round.pool_size != 10 && round.pool_size != 20)) {
+        out.error = store::EditError::Invalid;
+        return out;
+    }
+    if (!model.TubesOf(round.id).empty()) {
+        round.pool_size = stored->pool_size; // tubes were opened with it
+    }
+    round.created_at = stored->created_at;
+    Json body = store_.Get(round.id)->body; // keep fields this version does not edit
+    const Json edited_body = RoundBody(round);
+    for (auto& [key, value] : edited_body.items()) {
+        body[key] = value;
+    }
+    std::vector<store::Result<store::Change>> results;
+    results.push_back(store_.Put(round.id, body, edited.rev));
+    return CommitAll(store_, db_, std::move(results));
+}
+
 SamplingOutcome AppData::RemoveRound(const std::string& round_id) {
     SamplingOutcome out;
     const SamplingModel& model = Sampling();

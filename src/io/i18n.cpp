@@ -305,6 +305,9 @@ constexpr std::array kCatalog = {
     Entry{Text::RoundDeleteConfirm, "确认删除本轮及其 %d 条标记",
           "Confirm: delete the round and its %d marks"},
     Entry{Text::RosterSection, "居民名册", "Roster"},
+    Entry{Text::RoundEdit, "编辑本轮", "Edit this round"},
+    Entry{Text::PoolLocked, "已开过试管，混管方式不能再改",
+          "Tubes are open: the pooling can no longer change"},
 };
 
 static_assert(kCatalog.size() == static_cast<size_t>(Text::Count),

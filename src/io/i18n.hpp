@@ -249,6 +249,8 @@ enum class Text : int {
     RoundDelete,
     RoundDeleteConfirm,
     RosterSection,
+    RoundEdit,
+    PoolLocked,
     Count
 };
 

@@ -26,7 +26,7 @@ struct ResidentForm {
 };
 
 struct RoundForm {
-    Round round;
+    Round round; // id empty when creating
     std::vector<SiteWindow> sites{SiteWindow{}};
     bool all_buildings = true;
     std::vector<std::string> chosen; // buildings in scope when not all

@@ -315,6 +315,17 @@ void DrawRoundView(UiContext& ui, AppState& state) {
                                      RoundCsv(*round, model.Residents(), model.MarksOf(round->id),
                                               ui.lang, UtcOffsetMinutes(ui.platform.NowMs())));
         }
+        if (TouchButton(ui, ui.T(Text::RoundEdit), "round-edit")) {
+            RoundForm form;
+            form.round = *round;
+            form.sites =
+                round->sites.empty() ? std::vector<SiteWindow>{SiteWindow{}} : round->sites;
+            form.all_buildings = round->buildings.empty();
+            form.chosen = round->buildings;
+            s.round_form = std::move(form);
+            s.view = SamplingView::RoundForm;
+            return;
+        }
         if (!s.confirm_round_delete) {
             if (TouchButton(ui, ui.T(Text::RoundDelete), "round-delete")) {
                 s.confirm_round_delete = true; // a second tap confirms

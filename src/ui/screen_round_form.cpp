@@ -13,11 +13,12 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
     SamplingState& s = state.sampling;
     RoundForm& form = s.round_form;
     const SamplingModel& model = ui.data.Sampling();
+    const bool editing = !form.round.id.empty();
     if (BackButton(ui, "round-form-back")) {
-        s.view = SamplingView::Home;
+        s.view = editing ? SamplingView::Round : SamplingView::Home;
         return;
     }
-    Heading(ui, ui.T(Text::RoundNew));
+    Heading(ui, ui.T(editing ? Text::RoundEdit : Text::RoundNew));
     TextField(ui, "round-date", ui.T(Text::RoundDate), ui.T(Text::RoundDateHint), form.round.date);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
@@ -35,6 +36,12 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
         column = 1 - column;
     }
     MutedText(ui.T(Text::RoundPool));
+    // Tubes were opened with the pooling: it cannot change under them.
+    const bool pool_locked = editing && !model.TubesOf(form.round.id).empty();
+    if (pool_locked) {
+        MutedText(ui.T(Text::PoolLocked));
+    }
+    ImGui::BeginDisabled(pool_locked);
     const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
     const int pools[] = {1, 10, 20};
     for (size_t i = 0; i < 3; ++i) {
@@ -47,6 +54,7 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
             form.round.pool_size = pools[i];
         }
     }
+    ImGui::EndDisabled();
     for (size_t i = 0; i < form.sites.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
         TextField(ui, "round-site", ui.T(Text::RoundSite), ui.T(Text::RoundSiteHint),
@@ -88,7 +96,7 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
     if (!form.error.empty()) {
         ErrorText(ui, "round-form-error", form.error.c_str());
     }
-    if (PrimaryButton(ui, ui.T(Text::RoundCreate), "round-create")) {
+    if (PrimaryButton(ui, ui.T(editing ? Text::ActionSave : Text::RoundCreate), "round-create")) {
         form.error.clear();
         if (TrimSpaces(form.round.date).empty()) {
             form.error = ui.T(Text::RoundDateMissing);
@@ -103,7 +111,8 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
                 }
             }
             round.buildings = form.all_buildings ? std::vector<std::string>{} : form.chosen;
-            const SamplingOutcome out = ui.data.CreateRound(round, ui.platform.NowMs());
+            const SamplingOutcome out = editing ? ui.data.UpdateRound(round)
+                                                : ui.data.CreateRound(round, ui.platform.NowMs());
             if (out.ok) {
                 s.round_id = out.id;
                 s.round_tab = RoundTab::Progress;

@@ -685,3 +685,24 @@ TEST_CASE(
     CHECK(r.room == "1502");
     CHECK(r.flags == kFlagLivesAlone);
 }
+
+TEST_CASE("sampling: a round is edited from its view") {
+    Harness h(390, 844, Language::Chinese);
+    Resident r;
+    r.building = "1";
+    r.room = "101";
+    r.name = "张三";
+    REQUIRE(h.data().ImportResidents({r}).ok);
+    h.Frame(3);
+    h.TapItem(Role::Button, "新建一轮检测");
+    TypeInto(h, "采样点", "东门", 1);
+    h.ScrollToAndTap(Role::Button, "创建本轮");
+    h.ScrollToAndTap(Role::Button, "编辑本轮");
+    CHECK(h.Require(Role::TextBox, "采样点").value == "东门");
+    TypeInto(h, "采样点", "西门广场", 2);
+    h.ScrollToAndTap(Role::Button, "保存");
+    REQUIRE(h.data().Sampling().Rounds().size() == 1);
+    REQUIRE(h.data().Sampling().Rounds()[0]->sites.size() == 1);
+    CHECK(h.data().Sampling().Rounds()[0]->sites[0].site == "西门广场");
+    CHECK(h.Find(Role::Radio, "试管") != nullptr); // back on the round's view
+}

@@ -340,3 +340,29 @@ TEST_CASE("a round made by mistake is deleted with its marks and tubes") {
     CHECK(model.FindMark(keep, f.Id("赵一"))->status == MarkStatus::Absent);
     CHECK(f.data.RemoveRound(wrong).error == store::EditError::NotFound);
 }
+
+TEST_CASE("a round's date, sites and scope can be edited, its pooling only before tubes") {
+    Fixture f;
+    const std::string id = f.NewRound(10);
+    Round edited = *f.data.Sampling().FindRound(id);
+    edited.sites = {{"西门", "14:00-17:00"}, {"上门组", ""}};
+    edited.buildings = {"2"};
+    edited.pool_size = 20;
+    REQUIRE(f.data.UpdateRound(edited).ok);
+    const Round* r = f.data.Sampling().FindRound(id);
+    CHECK(r->sites.size() == 2);
+    CHECK(r->pool_size == 20);
+    CHECK(f.data.Sampling().ProgressOf(*r).total.residents == 1); // building 2 only
+    // The old revision cannot overwrite the new one.
+    CHECK(f.data.UpdateRound(edited).error == store::EditError::Conflict);
+    REQUIRE(f.data.OpenTube(id, "P1", 5).ok);
+    Round again = *f.data.Sampling().FindRound(id);
+    again.pool_size = 1;
+    again.date = "2026-11-23";
+    REQUIRE(f.data.UpdateRound(again).ok);
+    CHECK(f.data.Sampling().FindRound(id)->pool_size == 20); // tubes were opened with it
+    CHECK(f.data.Sampling().FindRound(id)->date == "2026-11-23");
+    again = *f.data.Sampling().FindRound(id);
+    again.date = " ";
+    CHECK(f.data.UpdateRound(again).error == store::EditError::Invalid);
+}
