@@ -308,6 +308,7 @@ constexpr std::array kCatalog = {
     Entry{Text::RoundEdit, "编辑本轮", "Edit this round"},
     Entry{Text::PoolLocked, "已开过试管，混管方式不能再改",
           "Tubes are open: the pooling can no longer change"},
+    Entry{Text::RoundsAll, "显示全部 %d 轮", "Show all %d rounds"},
 };
 
 static_assert(kCatalog.size() == static_cast<size_t>(Text::Count),

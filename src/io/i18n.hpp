@@ -251,6 +251,7 @@ enum class Text : int {
     RosterSection,
     RoundEdit,
     PoolLocked,
+    RoundsAll,
     Count
 };
 

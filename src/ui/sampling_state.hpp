@@ -95,6 +95,7 @@ struct SamplingState {
     std::string building_new_name;
     bool confirm_building_delete = false;
     bool confirm_round_delete = false;
+    bool all_rounds = false;  // the home screen lists every round, not just the newest three
     std::string status_sheet; // resident whose status chooser is open
     std::string tube_number;  // typed for the next tube
     std::string tube_detail;  // tube whose people are listed

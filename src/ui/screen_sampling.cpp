@@ -1,5 +1,6 @@
 // Sampling rosters (采样): search the roster, the current testing round at a glance, the
 // buildings, and the way into import, rounds and the door-to-door view.
+#include <algorithm>
 #include <imgui.h>
 
 #include "ui/sampling_widgets.hpp"
@@ -71,8 +72,10 @@ void DrawRoundCard(UiContext& ui, AppState& state, const SamplingModel& model) {
     if (rounds.empty()) {
         MutedText(ui.T(Text::RoundNone));
     }
-    // The newest round first; older ones stay reachable (comparison, exports).
-    for (size_t i = 0; i < rounds.size() && i < 3; ++i) {
+    // The newest round first (the current one); older ones stay reachable for comparison
+    // and exports, folded after the first three.
+    const size_t shown = s.all_rounds ? rounds.size() : std::min<size_t>(rounds.size(), 3);
+    for (size_t i = 0; i < shown; ++i) {
         const Round& r = *rounds[i];
         const Progress& p = model.ProgressOf(r).total;
         const std::string title = Format(ui.T(Text::RoundLine), r.date.c_str(),
@@ -86,6 +89,11 @@ void DrawRoundCard(UiContext& ui, AppState& state, const SamplingModel& model) {
             s.view = SamplingView::Round;
             s.message.clear();
         }
+    }
+    if (shown < rounds.size() &&
+        TouchButton(ui, Format(ui.T(Text::RoundsAll), static_cast<int>(rounds.size())).c_str(),
+                    "rounds-all")) {
+        s.all_rounds = true;
     }
     if (TouchButton(ui, ui.T(Text::RoundNew), "round-new")) {
         s.round_form = RoundForm{};

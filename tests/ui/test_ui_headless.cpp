@@ -706,3 +706,21 @@ TEST_CASE("sampling: a round is edited from its view") {
     CHECK(h.data().Sampling().Rounds()[0]->sites[0].site == "西门广场");
     CHECK(h.Find(Role::Radio, "试管") != nullptr); // back on the round's view
 }
+
+TEST_CASE("sampling: the home screen lists the newest three rounds, all on request") {
+    Harness h(1280, 800, Language::Chinese);
+    for (int day = 1; day <= 4; ++day) {
+        Round r;
+        r.date = "2026-11-0" + std::to_string(day);
+        REQUIRE(h.data().CreateRound(r, day).ok);
+    }
+    h.Frame(3);
+    auto row = [](int day) {
+        return "2026-11-0" + std::to_string(day) + " · 全员核酸 · 10合1 已采 0 / 0 人 · 0 户未完成";
+    };
+    CHECK(h.Find(Role::Button, row(4)) != nullptr);
+    CHECK(h.Find(Role::Button, row(2)) != nullptr);
+    CHECK(h.Find(Role::Button, row(1)) == nullptr);
+    h.TapItem(Role::Button, "显示全部 4 轮");
+    CHECK(h.Find(Role::Button, row(1)) != nullptr);
+}
