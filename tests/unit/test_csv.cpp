@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <string>
 
 #include "io/csv.hpp"
@@ -111,22 +110,16 @@ TEST_CASE("an unterminated quote is an error at the line it starts on") {
     CHECK(ParseCsv("a,\"b\"\"\"\n").error == CsvError::None);
 }
 
-TEST_CASE("6,000 rows of 9 columns parse quickly") {
+TEST_CASE("6,000 rows of 9 columns") {
     std::string text = "楼号,单元号,门牌号,姓名,与户主关系,身份证号,手机号,年龄,特殊情况\r\n";
     for (int i = 0; i < 6000; ++i) {
         text += std::to_string(i % 22 + 1) + ",2,1502,张三" + std::to_string(i) +
                 ",户主,99000019800101123X,13800138000,44,\"独居老人, 耳背\"\r\n";
     }
-    const auto start = std::chrono::steady_clock::now();
     const CsvResult csv = ParseCsv(text);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
     REQUIRE(csv.rows.size() == 6001);
     CHECK(csv.rows[6000].cells.size() == 9);
     CHECK(csv.rows[6000].cells[3] == "张三5999");
     CHECK(csv.rows[6000].cells[8] == "独居老人, 耳背");
     CHECK(csv.rows[6000].line == 6001);
-    // A few ms in a release build; generous enough for Debug with sanitizers.
-    CHECK(elapsed < std::chrono::milliseconds(500));
-    MESSAGE("parsed 6,000 x 9 in "
-            << std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count() << " us");
 }

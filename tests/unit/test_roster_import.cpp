@@ -1,6 +1,5 @@
 #include <doctest/doctest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -478,7 +477,7 @@ TEST_CASE("planning: a second row for the same person in the file is skipped") {
     CHECK(moved_twice.rows[1].duplicate_of_line == 2);
 }
 
-TEST_CASE("planning 6,000 rows against 30,000 stored residents is fast") {
+TEST_CASE("planning 6,000 rows against 30,000 stored residents") {
     std::vector<Resident> existing;
     for (int i = 0; i < 30000; ++i) {
         existing.push_back(Stored("resident:" + std::to_string(i), std::to_string(i % 40 + 1),
@@ -495,15 +494,10 @@ TEST_CASE("planning 6,000 rows against 30,000 stored residents is fast") {
                             "138" + std::to_string(10000000 + n), "", ""},
                            kSimple, static_cast<size_t>(i + 2)));
     }
-    const auto start = std::chrono::steady_clock::now();
+    // Speed is measured by tests/bench/roster.mjs (import through the UI), not here.
     const ImportPlan plan = PlanImport(rows, existing);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
     CHECK(plan.unchanged == 3000);
     CHECK(plan.added == 3000);
-    // Well under 100 ms in a release build; this bound leaves room for the sanitizers.
-    CHECK(elapsed < std::chrono::milliseconds(1000));
-    MESSAGE("planned 6,000 rows against 30,000 in "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms");
 }
 
 // ---- The shared fixtures (../shared/fixtures), when present ---------------------------------
@@ -570,10 +564,8 @@ const std::filesystem::path kFixtures = LINLI_FIXTURES_DIR;
 // ID numbers, distinct households, flag words per column and the sum of birth years / ages.
 TEST_CASE("fixture: roster_small_utf8bom.csv (Excel CSV UTF-8)") {
     const std::filesystem::path path = kFixtures / "roster_small_utf8bom.csv";
-    if (!std::filesystem::exists(path)) {
-        MESSAGE("skipped: " << path.string() << " is not there");
-        return;
-    }
+    // ctest leaves this case out when the fixtures are not there (tests/CMakeLists.txt).
+    REQUIRE_MESSAGE(std::filesystem::exists(path), path.string() << " is not there");
     const FixtureImport in = ImportFixture(ReadFile(path));
     CHECK(in.decoded.encoding == TextEncoding::Utf8Bom);
     CHECK(in.decoded.invalid_sequences == 0);
@@ -611,17 +603,9 @@ TEST_CASE("fixture: roster_small_utf8bom.csv (Excel CSV UTF-8)") {
 
 TEST_CASE("fixture: roster_community_gbk.csv (Excel CSV on Chinese Windows)") {
     const std::filesystem::path path = kFixtures / "roster_community_gbk.csv";
-    if (!std::filesystem::exists(path)) {
-        MESSAGE("skipped: " << path.string() << " is not there");
-        return;
-    }
-    const std::string bytes = ReadFile(path);
-    const auto start = std::chrono::steady_clock::now();
-    const FixtureImport in = ImportFixture(bytes);
-    const auto elapsed = std::chrono::steady_clock::now() - start;
-    MESSAGE("decode + parse + convert + plan of "
-            << bytes.size() << " bytes: "
-            << std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count() << " ms");
+    // ctest leaves this case out when the fixtures are not there (tests/CMakeLists.txt).
+    REQUIRE_MESSAGE(std::filesystem::exists(path), path.string() << " is not there");
+    const FixtureImport in = ImportFixture(ReadFile(path));
     CHECK(in.decoded.encoding == TextEncoding::Gb18030);
     CHECK(in.decoded.invalid_sequences == 0);
     CHECK(in.csv.error == CsvError::None);
