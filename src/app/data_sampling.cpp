@@ -80,6 +80,12 @@ SamplingOutcome CommitAll(store::DocumentStore& store, store::Database& db,
     return out;
 }
 
+// The change that closes a tube (full, replaced by the next one, or closed by hand).
+store::Result<store::Change> PutClosed(store::DocumentStore& store, Tube tube) {
+    tube.closed = true;
+    return store.Put(tube.id, TubeBody(tube), tube.rev);
+}
+
 Resident Cleaned(const Resident& r) {
     Resident c = r;
     c.name = TrimSpaces(r.name);
@@ -344,9 +350,7 @@ SamplingOutcome AppData::MarkResident(const std::string& round_id, const std::st
             }
             mark.tube = open->number;
             if (count + 1 >= static_cast<size_t>(open->capacity)) {
-                Tube closed = *open;
-                closed.closed = true;
-                results.push_back(store_.Put(closed.id, TubeBody(closed), closed.rev));
+                results.push_back(PutClosed(store_, *open));
                 out.tube_closed = true;
             }
         }
@@ -380,9 +384,7 @@ SamplingOutcome AppData::OpenTube(const std::string& round_id, std::string_view 
     std::vector<store::Result<store::Change>> results;
     // One open tube per sampler: the previous one is closed as it is (partly filled).
     if (const Tube* previous = model.OpenTubeOf(round_id, DeviceTag())) {
-        Tube closed = *previous;
-        closed.closed = true;
-        results.push_back(store_.Put(closed.id, TubeBody(closed), closed.rev));
+        results.push_back(PutClosed(store_, *previous));
     }
     Tube tube;
     tube.id = TubeId(round_id, number);

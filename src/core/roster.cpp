@@ -4,23 +4,13 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "core/ascii.hpp"
 #include "core/pinyin.hpp"
 #include "core/roster_import.hpp"
 #include "core/volunteer.hpp"
 
 namespace linli {
 namespace {
-
-bool IsAsciiDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool IsAsciiAlnum(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
-
-bool AllAsciiDigits(std::string_view s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), IsAsciiDigit);
-}
 
 // A part that names a building, unit or room by number: "3", "12A", "A", "十二".
 bool IsAddressNumber(std::string_view s) {
@@ -59,14 +49,6 @@ std::string NormalizeAddressPart(std::string_view text,
         }
     }
     return std::string(part);
-}
-
-std::string AsciiLower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
 }
 
 // Characters (code points) of UTF-8 text, so masking never splits one.

@@ -6,36 +6,11 @@
 #include <optional>
 #include <unordered_map>
 
+#include "core/ascii.hpp"
 #include "core/volunteer.hpp"
 
 namespace linli {
 namespace {
-
-bool IsAsciiDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool IsAsciiAlnum(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) != 0;
-}
-bool IsAsciiAlpha(char c) {
-    return std::isalpha(static_cast<unsigned char>(c)) != 0;
-}
-
-std::string AsciiLower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
-
-std::string AsciiUpper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    }
-    return out;
-}
 
 // Bytes of the UTF-8 character starting at s[i] (1 for a stray byte).
 size_t CharacterLength(std::string_view s, size_t i) {

@@ -93,6 +93,15 @@ void CountHousehold(Progress& p, bool complete) {
 
 } // namespace
 
+const BuildingProgress* RoundProgress::Find(std::string_view building) const {
+    for (const BuildingProgress& b : buildings) {
+        if (b.building == building) {
+            return &b;
+        }
+    }
+    return nullptr;
+}
+
 RoundProgress ComputeProgress(const Round& round, const std::vector<Resident>& residents,
                               const MarksByResident& marks) {
     RoundProgress out;

@@ -103,6 +103,8 @@ struct BuildingProgress {
 struct RoundProgress {
     Progress total;
     std::vector<BuildingProgress> buildings; // in NaturalLess order
+    // A building's counts; nullptr when nobody of that building is in the round.
+    const BuildingProgress* Find(std::string_view building) const;
 };
 
 using MarksByResident = std::unordered_map<std::string, const Mark*>;

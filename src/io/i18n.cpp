@@ -309,6 +309,7 @@ constexpr std::array kCatalog = {
     Entry{Text::PoolLocked, "已开过试管，混管方式不能再改",
           "Tubes are open: the pooling can no longer change"},
     Entry{Text::RoundsAll, "显示全部 %d 轮", "Show all %d rounds"},
+    Entry{Text::ImportSkipColumn, "（不导入）", "(skip)"},
 };
 
 static_assert(kCatalog.size() == static_cast<size_t>(Text::Count),

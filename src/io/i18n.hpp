@@ -252,6 +252,7 @@ enum class Text : int {
     RoundEdit,
     PoolLocked,
     RoundsAll,
+    ImportSkipColumn,
     Count
 };
 

@@ -3,20 +3,10 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/ascii.hpp"
+
 namespace linli {
 namespace {
-
-bool AllDigits(std::string_view s) {
-    if (s.empty()) {
-        return false;
-    }
-    for (const char c : s) {
-        if (!std::isdigit(static_cast<unsigned char>(c))) {
-            return false;
-        }
-    }
-    return true;
-}
 
 std::string Format(const char* pattern, std::string_view value) {
     const std::string v(value);
@@ -29,19 +19,19 @@ std::string Format(const char* pattern, std::string_view value) {
 } // namespace
 
 std::string BuildingLabel(std::string_view building, Language lang) {
-    return AllDigits(building) ? Format(Tr(Text::BuildingName, lang), building)
-                               : std::string(building);
+    return AllAsciiDigits(building) ? Format(Tr(Text::BuildingName, lang), building)
+                                    : std::string(building);
 }
 
 std::string UnitLabel(std::string_view unit, Language lang) {
     if (unit.empty()) {
         return Tr(Text::NoUnit, lang);
     }
-    return AllDigits(unit) ? Format(Tr(Text::UnitName, lang), unit) : std::string(unit);
+    return AllAsciiDigits(unit) ? Format(Tr(Text::UnitName, lang), unit) : std::string(unit);
 }
 
 std::string RoomLabel(std::string_view room, Language lang) {
-    return AllDigits(room) ? Format(Tr(Text::RoomName, lang), room) : std::string(room);
+    return AllAsciiDigits(room) ? Format(Tr(Text::RoomName, lang), room) : std::string(room);
 }
 
 std::string AddressLabel(const Resident& r, Language lang) {
@@ -163,7 +153,7 @@ std::string CsvCell(std::string_view text) {
         digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
     }
     if (digits >= 11 &&
-        (AllDigits(value) || (value.size() == 18 && AllDigits(value.substr(0, 17))))) {
+        (AllAsciiDigits(value) || (value.size() == 18 && AllAsciiDigits(value.substr(0, 17))))) {
         value.push_back('\t');
     }
     if (value.find_first_of(",\"\r\n\t") == std::string::npos) {

@@ -82,8 +82,6 @@ bool BuildingProgressRow(UiContext& ui, const char* id, const std::string& title
     const float width = ImGui::GetContentRegionAvail().x;
     const float small = ui.metrics.body_font - 2.0f;
     const float height = 24.0f + ui.metrics.body_font + small + 18.0f;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton("##progress", ImVec2(width, height));
     const int percent = static_cast<int>(p.SampledShare() * 100.0 + 0.5);
     std::string counts =
         Format(ui.T(Text::ProgressLine), static_cast<int>(p.sampled), static_cast<int>(p.residents),
@@ -92,11 +90,10 @@ bool BuildingProgressRow(UiContext& ui, const char* id, const std::string& title
         counts +=
             " · " + Format(ui.T(Text::ProgressCompare), previous_date.c_str(), previous_percent);
     }
-    ui.a11y.AnnotateLastItemName(title + " " + std::to_string(percent) + "% " + counts);
+    ImVec2 pos;
+    const bool pressed =
+        Card(ui, width, height, title + " " + std::to_string(percent) + "% " + counts, pos);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height),
-                      ImGui::IsItemActive() ? colors::kPrimarySoft : colors::kSurface, 8.0f);
-    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), colors::kBorder, 8.0f);
     ImFont* font = ImGui::GetFont();
     const float pad = 12.0f;
     const std::string share = std::to_string(percent) + "%";
@@ -236,8 +233,6 @@ bool ResidentRow(UiContext& ui, const Resident& r, const char* status, unsigned 
                  float width) {
     ImGui::PushID(r.id.c_str());
     const float height = ui.metrics.touch_target + 16.0f;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton("##resident", ImVec2(width, height));
     std::string title = r.name;
     const std::string flags = FlagsLabel(r.flags, ui.lang);
     if (!flags.empty()) {
@@ -247,11 +242,10 @@ bool ResidentRow(UiContext& ui, const Resident& r, const char* status, unsigned 
     if (!r.phone.empty()) {
         detail += "  " + MaskPhone(r.phone);
     }
-    ui.a11y.AnnotateLastItemName(title + " " + detail + (status ? std::string(" ") + status : ""));
+    ImVec2 pos;
+    const bool pressed = Card(
+        ui, width, height, title + " " + detail + (status ? std::string(" ") + status : ""), pos);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 bg = ImGui::IsItemActive() ? colors::kPrimarySoft : colors::kSurface;
-    dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, 8.0f);
-    dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), colors::kBorder, 8.0f);
     ImFont* font = ImGui::GetFont();
     const float pad = 12.0f;
     const ImVec4 clip(pos.x, pos.y, pos.x + width - pad, pos.y + height);

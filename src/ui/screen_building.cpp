@@ -283,10 +283,8 @@ void DrawBuildingView(UiContext& ui, AppState& state) {
         MutedText(Format(ui.T(Text::RoundLine), round->date.c_str(),
                          ui.T(RoundKindText(round->kind)), ui.T(PoolText(round->pool_size)))
                       .c_str());
-        for (const BuildingProgress& bp : model.ProgressOf(*round).buildings) {
-            if (bp.building == s.building) {
-                ProgressBar(ui, "building-progress", bp.progress);
-            }
+        if (const BuildingProgress* bp = model.ProgressOf(*round).Find(s.building)) {
+            ProgressBar(ui, "building-progress", bp->progress);
         }
         TubeBar(ui, state, *round);
         const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;

@@ -24,7 +24,7 @@ constexpr ImportField kFields[] = {
 Text FieldText(ImportField f) {
     switch (f) {
     case ImportField::Ignore:
-        return Text::ActionCancel; // replaced below
+        return Text::ImportSkipColumn;
     case ImportField::Building:
         return Text::FieldBuilding;
     case ImportField::Unit:
@@ -54,8 +54,7 @@ Text FieldText(ImportField f) {
 }
 
 std::string FieldName(const UiContext& ui, ImportField f) {
-    return f == ImportField::Ignore ? (ui.lang == Language::Chinese ? "（不导入）" : "(skip)")
-                                    : ui.T(FieldText(f));
+    return ui.T(FieldText(f));
 }
 
 const char* SkipReason(const UiContext& ui, const PlannedRow& row, std::string& buf) {

@@ -16,15 +16,6 @@ int Percent(const Progress& p) {
     return static_cast<int>(p.SampledShare() * 100.0 + 0.5);
 }
 
-const BuildingProgress* FindBuilding(const RoundProgress& p, const std::string& name) {
-    for (const BuildingProgress& b : p.buildings) {
-        if (b.building == name) {
-            return &b;
-        }
-    }
-    return nullptr;
-}
-
 void DrawProgressTab(UiContext& ui, AppState& state, const Round& round) {
     SamplingState& s = state.sampling;
     const SamplingModel& model = ui.data.Sampling();
@@ -37,7 +28,7 @@ void DrawProgressTab(UiContext& ui, AppState& state, const Round& round) {
                                   ui.T(ControlLevelText(model.LevelOf(b.building)));
         int previous_percent = -1;
         if (before != nullptr) {
-            if (const BuildingProgress* old = FindBuilding(*before, b.building)) {
+            if (const BuildingProgress* old = before->Find(b.building)) {
                 previous_percent = Percent(old->progress);
             }
         }

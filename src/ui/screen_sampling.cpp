@@ -116,12 +116,10 @@ void DrawBuildings(UiContext& ui, AppState& state, const SamplingModel& model) {
         std::string detail = Format(ui.T(Text::BuildingSummary), static_cast<int>(b.households),
                                     static_cast<int>(b.residents));
         if (round != nullptr) {
-            for (const BuildingProgress& bp : model.ProgressOf(*round).buildings) {
-                if (bp.building == b.name) {
-                    detail = Format(ui.T(Text::ProgressLine), static_cast<int>(bp.progress.sampled),
-                                    static_cast<int>(bp.progress.residents),
-                                    static_cast<int>(bp.progress.households_incomplete));
-                }
+            if (const BuildingProgress* bp = model.ProgressOf(*round).Find(b.name)) {
+                detail = Format(ui.T(Text::ProgressLine), static_cast<int>(bp->progress.sampled),
+                                static_cast<int>(bp->progress.residents),
+                                static_cast<int>(bp->progress.households_incomplete));
             }
         }
         if (ListRow(ui, ("building-" + b.name).c_str(), title, detail)) {

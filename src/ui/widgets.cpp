@@ -38,17 +38,24 @@ bool DangerButton(UiContext& ui, const char* label, const char* id, float width)
     return ColouredButton(ui, label, id, width, colors::kDanger);
 }
 
-bool ListRow(UiContext& ui, const char* id, const std::string& title, const std::string& detail) {
-    ImGui::PushID(id);
-    const float width = ImGui::GetContentRegionAvail().x;
-    const float height = ui.metrics.touch_target + 16.0f;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton("##row", ImVec2(width, height));
-    ui.a11y.AnnotateLastItemName(detail.empty() ? title : title + " " + detail);
+bool Card(UiContext& ui, float width, float height, const std::string& name, ImVec2& pos) {
+    pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton("##card", ImVec2(width, height));
+    ui.a11y.AnnotateLastItemName(name);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 bg = ImGui::IsItemActive() ? colors::kPrimarySoft : colors::kSurface;
     dl->AddRectFilled(pos, ImVec2(pos.x + width, pos.y + height), bg, 8.0f);
     dl->AddRect(pos, ImVec2(pos.x + width, pos.y + height), colors::kBorder, 8.0f);
+    return pressed;
+}
+
+bool ListRow(UiContext& ui, const char* id, const std::string& title, const std::string& detail) {
+    ImGui::PushID(id);
+    const float height = ui.metrics.touch_target + 16.0f;
+    ImVec2 pos;
+    const bool pressed = Card(ui, ImGui::GetContentRegionAvail().x, height,
+                              detail.empty() ? title : title + " " + detail, pos);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
     ImFont* font = ImGui::GetFont();
     const float pad = 14.0f;
     dl->AddText(font, ui.metrics.body_font, ImVec2(pos.x + pad, pos.y + 10.0f), colors::kText,

@@ -1,5 +1,6 @@
 #pragma once
 // Touch-sized widgets that also describe themselves to the accessibility mirror.
+#include <imgui.h>
 #include <string>
 
 #include "ui/ui_context.hpp"
@@ -13,6 +14,11 @@ bool TouchButton(UiContext& ui, const char* label, const char* id, float width =
 bool PrimaryButton(UiContext& ui, const char* label, const char* id, float width = 0.0f);
 // A button in the danger colour (deleting).
 bool DangerButton(UiContext& ui, const char* label, const char* id, float width = 0.0f);
+
+// A tappable card (rounded, bordered, highlighted while pressed) of this size at the
+// cursor, named `name` in the accessibility mirror; `pos` gets its top-left corner for the
+// caller to draw the content. Returns true when tapped. Rows of all kinds build on it.
+bool Card(UiContext& ui, float width, float height, const std::string& name, ImVec2& pos);
 
 // A tappable list row with a title and a muted second line; its accessible name is both.
 bool ListRow(UiContext& ui, const char* id, const std::string& title, const std::string& detail);
