@@ -18,7 +18,12 @@ add_executable(linli
   src/platform/web/main.cpp
   src/platform/web/web_platform.cpp
 )
-target_include_directories(linli PRIVATE src)
+# The platform layer sees its own headers and, through linli_ui, every layer below.
+if(NOT EXISTS ${LINLI_LAYER_INCLUDE}/platform/platform)
+  file(MAKE_DIRECTORY ${LINLI_LAYER_INCLUDE}/platform)
+  file(CREATE_LINK ${CMAKE_SOURCE_DIR}/src/platform ${LINLI_LAYER_INCLUDE}/platform/platform SYMBOLIC)
+endif()
+target_include_directories(linli PRIVATE ${LINLI_LAYER_INCLUDE}/platform)
 target_link_libraries(linli PRIVATE linli_ui imgui_backends linli_warnings
   ${LINLI_SDL2_PREFIX}/lib/libSDL2.a)
 set(LINLI_JS_LIBRARY ${CMAKE_SOURCE_DIR}/src/platform/web/library_linli.js)

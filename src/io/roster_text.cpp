@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
-#include "core/ascii.hpp"
+#include "base/ascii.hpp"
 
 namespace linli {
 namespace {

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/sampling.hpp"
-#include "io/i18n.hpp"
+#include "core/sampling/sampling.hpp"
+#include "text/i18n.hpp"
 
 namespace linli {
 

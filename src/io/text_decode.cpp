@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <iterator>
 
+#include "base/utf8.hpp"
+
 namespace linli {
 namespace {
 
@@ -26,57 +28,6 @@ constexpr uint32_t kGb18030SupplementaryStart = (0x90 - 0x81) * 12600;
 
 unsigned Byte(std::string_view s, size_t i) {
     return static_cast<unsigned char>(s[i]);
-}
-
-void AppendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-}
-
-// Length of the well-formed UTF-8 sequence at s[i] (no overlongs, surrogates or code
-// points past U+10FFFF), or 0 when there is none.
-size_t Utf8SequenceLength(std::string_view s, size_t i) {
-    const unsigned lead = Byte(s, i);
-    if (lead < 0x80) {
-        return 1;
-    }
-    size_t length = 0;
-    unsigned low = 0x80, high = 0xBF; // allowed range of the second byte
-    if (lead >= 0xC2 && lead <= 0xDF) {
-        length = 2;
-    } else if (lead >= 0xE0 && lead <= 0xEF) {
-        length = 3;
-        low = lead == 0xE0 ? 0xA0 : 0x80;  // overlong
-        high = lead == 0xED ? 0x9F : 0xBF; // surrogates
-    } else if (lead >= 0xF0 && lead <= 0xF4) {
-        length = 4;
-        low = lead == 0xF0 ? 0x90 : 0x80;  // overlong
-        high = lead == 0xF4 ? 0x8F : 0xBF; // past U+10FFFF
-    } else {
-        return 0;
-    }
-    if (i + length > s.size() || Byte(s, i + 1) < low || Byte(s, i + 1) > high) {
-        return 0;
-    }
-    for (size_t k = 2; k < length; ++k) {
-        if ((Byte(s, i + k) & 0xC0) != 0x80) {
-            return 0;
-        }
-    }
-    return length;
 }
 
 bool IsValidUtf8(std::string_view s) {

@@ -1,5 +1,7 @@
 #include "store/database.hpp"
 
+#include "store/records.hpp"
+
 namespace linli::store {
 
 std::string Database::BatchJson(const std::vector<Change>& changes) {
@@ -55,18 +57,13 @@ void Database::Failed(uint64_t txn, FailureKind kind, const std::string& message
     }
     in_flight_.erase(it);
     if (kind == FailureKind::Conflict && !stored_records_json.empty()) {
-        const Json stored = Json::parse(stored_records_json, nullptr, false);
         std::vector<Change> ignored; // already stored: nothing to write
-        if (stored.is_array()) {
-            for (const auto& pair : stored) {
-                if (pair.is_array() && pair.size() == 2) {
-                    auto doc = FromJson(pair[1]);
-                    if (auto* d = std::get_if<Document>(&doc)) {
-                        store_.Merge(std::move(*d), ignored);
-                    }
-                }
+        ReadRecords(stored_records_json, [&](const std::string&, const Json& json) {
+            auto doc = FromJson(json);
+            if (auto* d = std::get_if<Document>(&doc)) {
+                store_.Merge(std::move(*d), ignored);
             }
-        }
+        });
     }
     state_.status = SaveStatus::Failed;
     state_.failure = kind;

@@ -3,18 +3,10 @@
 #include <charconv>
 #include <cstdio>
 
+#include "base/hash.hpp"
+
 namespace linli::store {
 namespace {
-
-// 64-bit FNV-1a; two seeds give a 128-bit content hash (32 hex digits, like CouchDB's md5).
-uint64_t Fnv1a(std::string_view data, uint64_t seed) {
-    uint64_t h = seed;
-    for (const char c : data) {
-        h ^= static_cast<unsigned char>(c);
-        h *= 0x100000001b3ULL;
-    }
-    return h;
-}
 
 bool IsHex(std::string_view s) {
     for (const char c : s) {
@@ -142,10 +134,11 @@ std::string NextRevision(const std::string& parent_rev, const Json& body, bool d
     const int generation = parent ? parent->generation + 1 : 1;
     // nlohmann::json keeps object keys sorted, so dump() is canonical.
     const std::string material = parent_rev + (deleted ? "\x01" : "\x00") + body.dump();
+    // Two seeds of FNV-1a give a 128-bit content hash (32 hex digits, like CouchDB's md5).
     char hex[33];
     std::snprintf(hex, sizeof hex, "%016llx%016llx",
-                  static_cast<unsigned long long>(Fnv1a(material, 0xcbf29ce484222325ULL)),
-                  static_cast<unsigned long long>(Fnv1a(material, 0x84222325cbf29ce4ULL)));
+                  static_cast<unsigned long long>(Fnv1a64(material)),
+                  static_cast<unsigned long long>(Fnv1a64(material, 0x84222325cbf29ce4ULL)));
     return std::to_string(generation) + "-" + hex;
 }
 

@@ -1,5 +1,7 @@
 #include "store/store.hpp"
 
+#include "store/records.hpp"
+
 #include <algorithm>
 
 namespace linli::store {
@@ -61,18 +63,13 @@ LoadReport DocumentStore::Load(const std::vector<std::pair<std::string, std::str
 
 LoadReport DocumentStore::LoadJsonArray(std::string_view text) {
     LoadReport report;
-    const Json all = Json::parse(text, nullptr, false);
-    if (!all.is_array()) {
+    const RecordsRead read = ReadRecords(
+        text, [&](const std::string& key, const Json& doc) { LoadOne(key, doc, report); });
+    if (!read.readable) {
         report.corrupted.emplace_back("(all)", "the stored records could not be read");
-        return report;
     }
-    docs_.reserve(docs_.size() + all.size());
-    for (const auto& pair : all) {
-        if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string()) {
-            report.corrupted.emplace_back("(unknown)", "malformed record");
-            continue;
-        }
-        LoadOne(pair[0].get<std::string>(), pair[1], report);
+    for (size_t i = 0; i < read.malformed; ++i) {
+        report.corrupted.emplace_back("(unknown)", "malformed record");
     }
     return report;
 }

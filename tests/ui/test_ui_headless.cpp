@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "ui/app.hpp"
+#include "ui/shell/app.hpp"
 
 using namespace linli;
 
@@ -60,7 +60,7 @@ class TestPersistence final : public store::Persistence {
     void Write(uint64_t txn, const std::string& batch) override {
         batches.push_back(batch);
         if (complete_at_once && data) {
-            data->Db().Committed(txn);
+            data->WriteCommitted(txn);
         } else {
             pending.push_back(txn);
         }
@@ -464,7 +464,7 @@ TEST_CASE("volunteers: add through the form, saved shows only when the write com
     REQUIRE(h.persistence.batches.size() == 1);
     CHECK(h.Require(Role::Status, "正在保存…").role == Role::Status);
     CHECK(h.Find(Role::Status, "已保存") == nullptr);
-    h.data().Db().Committed(h.persistence.pending.at(0));
+    h.data().WriteCommitted(h.persistence.pending.at(0));
     h.Frame(3);
     CHECK(h.Find(Role::Status, "已保存") != nullptr);
     CHECK(h.Find(Role::Button, "王淼 13800138000") != nullptr);
@@ -472,7 +472,7 @@ TEST_CASE("volunteers: add through the form, saved shows only when the write com
 
 TEST_CASE("volunteers: edit and a two-step delete") {
     Harness h(390, 844, Language::English);
-    h.data().AddVolunteer("Li Lei", "13900001111", 1);
+    h.data().Volunteers().Add("Li Lei", "13900001111", 1);
     h.app().State().area = Area::Volunteers;
     h.Frame(3);
     h.TapItem(Role::Button, "Li Lei 13900001111");
@@ -482,9 +482,9 @@ TEST_CASE("volunteers: edit and a two-step delete") {
     CHECK(h.Find(Role::Button, "Li Leilei 13900001111") != nullptr);
     h.TapItem(Role::Button, "Li Leilei 13900001111");
     h.TapItem(Role::Button, "Delete");
-    CHECK(h.data().Volunteers("").size() == 1); // not yet
+    CHECK(h.data().Volunteers().List("").size() == 1); // not yet
     h.TapItem(Role::Button, "Confirm delete");
-    CHECK(h.data().Volunteers("").empty());
+    CHECK(h.data().Volunteers().List("").empty());
     CHECK(h.Find(Role::Button, "Li Leilei 13900001111") == nullptr);
 }
 
@@ -492,8 +492,8 @@ TEST_CASE("a failed write is shown plainly and the change disappears") {
     Harness h(390, 844, Language::English);
     h.persistence.complete_at_once = false;
     h.app().State().area = Area::Volunteers;
-    h.data().AddVolunteer("Han Mei", "13900002222", 1);
-    h.data().Db().Failed(h.persistence.pending.at(0), store::FailureKind::Quota,
+    h.data().Volunteers().Add("Han Mei", "13900002222", 1);
+    h.data().WriteFailed(h.persistence.pending.at(0), store::FailureKind::Quota,
                          "QuotaExceededError", "");
     h.Frame(3);
     CHECK(h.Find(Role::Status, "Not saved: the device's storage is full. Export a backup and "
@@ -503,7 +503,7 @@ TEST_CASE("a failed write is shown plainly and the change disappears") {
 
 TEST_CASE("settings: backup export downloads every document, a foreign file is refused") {
     Harness h(390, 844, Language::English);
-    h.data().AddVolunteer("Han Mei", "13900002222", 1);
+    h.data().Volunteers().Add("Han Mei", "13900002222", 1);
     h.app().State().area = Area::Settings;
     h.Frame(3);
     h.TapItem(Role::Button, "Export backup");
@@ -517,7 +517,7 @@ TEST_CASE("settings: backup export downloads every document, a foreign file is r
     CHECK(h.Find(Role::Status,
                  "Cannot restore: this is not a Linli backup file. Nothing was changed.") !=
           nullptr);
-    CHECK(h.data().Volunteers("").size() == 1);
+    CHECK(h.data().Volunteers().List("").size() == 1);
 }
 
 TEST_CASE("records that could not be loaded are reported above the screen") {
@@ -542,18 +542,18 @@ TEST_CASE("a failed save keeps what was typed in the form") {
     TypeInto(h, "Phone", "13700007777", 2);
     h.TapItem(Role::Button, "Save");
     REQUIRE(h.persistence.pending.size() == 1);
-    h.data().Db().Failed(h.persistence.pending[0], store::FailureKind::Other, "UnknownError: disk",
+    h.data().WriteFailed(h.persistence.pending[0], store::FailureKind::Other, "UnknownError: disk",
                          "");
     h.Frame(3);
     CHECK(h.Find(Role::Status, "Not saved: UnknownError: disk") != nullptr);
     CHECK(h.Require(Role::TextBox, "Name").value == "Zhou Zhe");
     CHECK(h.Require(Role::TextBox, "Phone").value == "13700007777");
-    CHECK(h.data().Volunteers("").empty());
+    CHECK(h.data().Volunteers().List("").empty());
     // Saving again works once the disk does.
     h.persistence.complete_at_once = true;
     h.TapItem(Role::Button, "Save");
     h.Frame(2);
-    CHECK(h.data().Volunteers("").size() == 1);
+    CHECK(h.data().Volunteers().List("").size() == 1);
     CHECK(h.Find(Role::TextBox, "Name") == nullptr); // the form closed
 }
 
@@ -588,7 +588,7 @@ TEST_CASE("sampling: a GBK roster imported through the screens, then a round mar
     h.TapItem(Role::Button, "导入 3 行");
     h.Frame(5);
     CHECK(h.Find(Role::Status, "导入完成：新增 3，更新 0，无变化 0，跳过 0") != nullptr);
-    CHECK(h.data().Sampling().Residents().size() == 3);
+    CHECK(h.data().Sampling().Model().Residents().size() == 3);
     h.TapItem(Role::Button, "返回");
 
     h.TapItem(Role::Button, "新建一轮检测");
@@ -599,7 +599,7 @@ TEST_CASE("sampling: a GBK roster imported through the screens, then a round mar
     // Building settings: the control level.
     h.TapItem(Role::Button, "楼栋设置");
     h.TapItem(Role::Radio, "封控区");
-    CHECK(h.data().Sampling().LevelOf("1") == ControlLevel::Sealed);
+    CHECK(h.data().Sampling().Model().LevelOf("1") == ControlLevel::Sealed);
     h.TapItem(Role::Button, "楼栋设置");
     // 李四 is bedridden: "sample" marks a home visit done; 张三 needs a tube first.
     TypeInto(h, "管号", "S1", 1);
@@ -608,21 +608,21 @@ TEST_CASE("sampling: a GBK roster imported through the screens, then a round mar
     h.ScrollToAndTap(Role::Button, "采样");
     CHECK(h.Find(Role::Status, "试管 S1 已满，已封管。请开新管。") != nullptr);
     h.TapItem(Role::Button, "知道了");
-    const Round* round = h.data().Sampling().Rounds().at(0);
-    CHECK(h.data().Sampling().ProgressOf(*round).total.sampled == 1);
+    const Round* round = h.data().Sampling().Model().Rounds().at(0);
+    CHECK(h.data().Sampling().Model().ProgressOf(*round).total.sampled == 1);
     // The next "sample" is 李四's: bedridden, so it is a home visit (no tube needed).
     h.ScrollToAndTap(Role::Button, "采样");
-    CHECK(h.data().Sampling().ProgressOf(*round).total.sampled == 2);
+    CHECK(h.data().Sampling().Model().ProgressOf(*round).total.sampled == 2);
     h.ScrollTo(Role::Button, "‹ 返回");
-    CHECK(h.data().Sampling().ProgressOf(*round).total.households_incomplete == 1);
+    CHECK(h.data().Sampling().Model().ProgressOf(*round).total.households_incomplete == 1);
     // "More" on the first row (张三): refused replaces sampled.
     h.TapItem(Role::Button, "其他");
     h.TapItem(Role::Radio, "拒采");
-    const RoundProgress& p = h.data().Sampling().ProgressOf(*round);
+    const RoundProgress& p = h.data().Sampling().Model().ProgressOf(*round);
     CHECK(p.total.sampled == 1);
     CHECK(p.total.refused == 1);
     CHECK(p.total.households_incomplete == 2);
-    CHECK(h.data().Sampling().TubeCount(round->id, "S1") == 0);
+    CHECK(h.data().Sampling().Model().TubeCount(round->id, "S1") == 0);
     CHECK(h.platform.printed.empty());
     h.TapItem(Role::Button, "打印本楼清单");
     REQUIRE(h.platform.printed.size() == 1);
@@ -647,7 +647,7 @@ TEST_CASE("sampling: a broken file says why and changes nothing") {
     h.app().FileOpened("nonames.csv", "building,room\r\n1,101\r\n");
     h.Frame(3);
     CHECK(h.Find(Role::Status, "Choose the column that holds the name") != nullptr);
-    CHECK(h.data().Sampling().Residents().empty());
+    CHECK(h.data().Sampling().Model().Residents().empty());
 }
 
 TEST_CASE(
@@ -667,20 +667,20 @@ TEST_CASE(
     h.TapItem(Role::Radio, "独居老人");
     h.ScrollToAndTap(Role::Button, "保存");
     REQUIRE(h.persistence.pending.size() == 1);
-    h.data().Db().Failed(h.persistence.pending.at(0), store::FailureKind::Quota,
+    h.data().WriteFailed(h.persistence.pending.at(0), store::FailureKind::Quota,
                          "QuotaExceededError", "");
     h.Frame(3);
     // Still on the form, with what was typed.
     h.ScrollTo(Role::TextBox, "姓名");
     CHECK(h.Require(Role::TextBox, "姓名").value == "赵喆");
-    CHECK(h.data().Sampling().Residents().empty());
+    CHECK(h.data().Sampling().Model().Residents().empty());
     h.ScrollToAndTap(Role::Button, "保存");
     REQUIRE(h.persistence.pending.size() == 2);
-    h.data().Db().Committed(h.persistence.pending.at(1));
+    h.data().WriteCommitted(h.persistence.pending.at(1));
     h.Frame(3);
     CHECK(h.Find(Role::TextBox, "姓名") == nullptr); // back on the roster
-    REQUIRE(h.data().Sampling().Residents().size() == 1);
-    const Resident& r = h.data().Sampling().Residents()[0];
+    REQUIRE(h.data().Sampling().Model().Residents().size() == 1);
+    const Resident& r = h.data().Sampling().Model().Residents()[0];
     CHECK(r.building == "3");
     CHECK(r.room == "1502");
     CHECK(r.flags == kFlagLivesAlone);
@@ -692,7 +692,7 @@ TEST_CASE("sampling: a round is edited from its view") {
     r.building = "1";
     r.room = "101";
     r.name = "张三";
-    REQUIRE(h.data().ImportResidents({r}).ok);
+    REQUIRE(h.data().Sampling().ImportResidents({r}).ok);
     h.Frame(3);
     h.TapItem(Role::Button, "新建一轮检测");
     TypeInto(h, "采样点", "东门", 1);
@@ -701,9 +701,9 @@ TEST_CASE("sampling: a round is edited from its view") {
     CHECK(h.Require(Role::TextBox, "采样点").value == "东门");
     TypeInto(h, "采样点", "西门广场", 2);
     h.ScrollToAndTap(Role::Button, "保存");
-    REQUIRE(h.data().Sampling().Rounds().size() == 1);
-    REQUIRE(h.data().Sampling().Rounds()[0]->sites.size() == 1);
-    CHECK(h.data().Sampling().Rounds()[0]->sites[0].site == "西门广场");
+    REQUIRE(h.data().Sampling().Model().Rounds().size() == 1);
+    REQUIRE(h.data().Sampling().Model().Rounds()[0]->sites.size() == 1);
+    CHECK(h.data().Sampling().Model().Rounds()[0]->sites[0].site == "西门广场");
     CHECK(h.Find(Role::Radio, "试管") != nullptr); // back on the round's view
 }
 
@@ -712,7 +712,7 @@ TEST_CASE("sampling: the home screen lists the newest three rounds, all on reque
     for (int day = 1; day <= 4; ++day) {
         Round r;
         r.date = "2026-11-0" + std::to_string(day);
-        REQUIRE(h.data().CreateRound(r, day).ok);
+        REQUIRE(h.data().Sampling().CreateRound(r, day).ok);
     }
     h.Frame(3);
     auto row = [](int day) {

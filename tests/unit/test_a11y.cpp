@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "app/a11y.hpp"
+#include "app/shell/a11y.hpp"
 
 using namespace linli;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "app/data.hpp"
+#include "app/app_data.hpp"
 
 using namespace linli;
 using store::Json;
@@ -13,7 +13,7 @@ class ImmediatePersistence final : public store::Persistence {
         last_batch = batch;
         ++writes;
         if (data) {
-            data->Db().Committed(txn);
+            data->WriteCommitted(txn);
         }
     }
     AppData* data = nullptr;
@@ -26,15 +26,15 @@ TEST_CASE("volunteers: add, edit, delete, search") {
     ImmediatePersistence p;
     AppData data(p, "dev1");
     p.data = &data;
-    auto bad = data.AddVolunteer("", "1", 1000);
+    auto bad = data.Volunteers().Add("", "1", 1000);
     CHECK_FALSE(bad.ok);
     CHECK(bad.problems.size() == 2);
     CHECK(p.writes == 0);
 
-    auto added = data.AddVolunteer(" 张三 ", "13800138000", 1000);
+    auto added = data.Volunteers().Add(" 张三 ", "13800138000", 1000);
     REQUIRE(added.ok);
-    CHECK(data.Db().State().status == store::SaveStatus::Saved);
-    auto list = data.Volunteers("");
+    CHECK(data.SaveState().status == store::SaveStatus::Saved);
+    auto list = data.Volunteers().List("");
     REQUIRE(list.size() == 1);
     CHECK(list[0].name == "张三");
     const Json stored = Json::parse(p.last_batch)[0]["doc"];
@@ -44,29 +44,29 @@ TEST_CASE("volunteers: add, edit, delete, search") {
 
     Volunteer edit = list[0];
     edit.name = "张三丰";
-    REQUIRE(data.UpdateVolunteer(edit, 2000).ok);
-    CHECK(data.Volunteers("三丰").size() == 1);
+    REQUIRE(data.Volunteers().Update(edit, 2000).ok);
+    CHECK(data.Volunteers().List("三丰").size() == 1);
     // An edit based on the old revision is refused, not applied over the newer one.
-    auto stale = data.UpdateVolunteer(list[0], 3000);
+    auto stale = data.Volunteers().Update(list[0], 3000);
     CHECK_FALSE(stale.ok);
     CHECK(stale.error == store::EditError::Conflict);
 
-    data.AddVolunteer("李四", "13900001111", 4000);
-    CHECK(data.Volunteers("1111").size() == 1);
-    const auto current = *data.FindVolunteer(edit.id);
-    REQUIRE(data.RemoveVolunteer(current.id, current.rev).ok);
-    CHECK(data.Volunteers("").size() == 1);
-    CHECK_FALSE(data.FindVolunteer(edit.id).has_value());
+    data.Volunteers().Add("李四", "13900001111", 4000);
+    CHECK(data.Volunteers().List("1111").size() == 1);
+    const auto current = *data.Volunteers().Find(edit.id);
+    REQUIRE(data.Volunteers().Remove(current.id, current.rev).ok);
+    CHECK(data.Volunteers().List("").size() == 1);
+    CHECK_FALSE(data.Volunteers().Find(edit.id).has_value());
 }
 
 TEST_CASE("device name") {
     ImmediatePersistence p;
     AppData data(p, "dev9");
     p.data = &data;
-    CHECK(data.DeviceName().empty());
-    REQUIRE(data.SetDeviceName("居委会办公室 1", 1).ok);
-    REQUIRE(data.SetDeviceName("居委会办公室 2", 2).ok);
-    CHECK(data.DeviceName() == "居委会办公室 2");
+    CHECK(data.Settings().DeviceName().empty());
+    REQUIRE(data.Settings().SetDeviceName("居委会办公室 1", 1).ok);
+    REQUIRE(data.Settings().SetDeviceName("居委会办公室 2", 2).ok);
+    CHECK(data.Settings().DeviceName() == "居委会办公室 2");
     CHECK(data.Store().Get("device:dev9")->Generation() == 2);
 }
 
@@ -75,15 +75,15 @@ TEST_CASE("backup round trip merges into another device") {
     AppData one(p1, "dev1"), two(p2, "dev2");
     p1.data = &one;
     p2.data = &two;
-    one.AddVolunteer("张三", "13800138000", 1000);
-    one.AddVolunteer("淼淼", "13800138001", 1001);
-    two.AddVolunteer("李四", "13900139000", 1002);
-    const std::string file = one.ExportBackup(5000);
-    const auto report = two.Restore(file);
+    one.Volunteers().Add("张三", "13800138000", 1000);
+    one.Volunteers().Add("淼淼", "13800138001", 1001);
+    two.Volunteers().Add("李四", "13900139000", 1002);
+    const std::string file = one.Settings().ExportBackup(5000);
+    const auto report = two.Settings().Restore(file);
     CHECK(report.error == BackupError::None);
     CHECK(report.added == 2);
-    CHECK(two.Volunteers("").size() == 3); // merged, not wiped
-    const auto again = two.Restore(file);
+    CHECK(two.Volunteers().List("").size() == 3); // merged, not wiped
+    const auto again = two.Settings().Restore(file);
     CHECK(again.unchanged == 2);
     CHECK(again.added == 0);
 }
@@ -92,18 +92,19 @@ TEST_CASE("a corrupted or foreign backup changes nothing and says why") {
     ImmediatePersistence p;
     AppData data(p, "dev1");
     p.data = &data;
-    data.AddVolunteer("张三", "13800138000", 1000);
+    data.Volunteers().Add("张三", "13800138000", 1000);
     const int writes = p.writes;
-    CHECK(data.Restore("not json").error == BackupError::NotJson);
-    CHECK(data.Restore(R"({"hello":"world"})").error == BackupError::NotLinliBackup);
-    CHECK(data.Restore(R"({"format":"linli-backup","version":7,"documents":[]})").error ==
-          BackupError::NewerFormat);
-    const auto bad = data.Restore(
+    CHECK(data.Settings().Restore("not json").error == BackupError::NotJson);
+    CHECK(data.Settings().Restore(R"({"hello":"world"})").error == BackupError::NotLinliBackup);
+    CHECK(
+        data.Settings().Restore(R"({"format":"linli-backup","version":7,"documents":[]})").error ==
+        BackupError::NewerFormat);
+    const auto bad = data.Settings().Restore(
         R"({"format":"linli-backup","version":1,"documents":[{"_id":"volunteer:9","_rev":"1-aa","name":"ok"},{"_id":"volunteer:8"}]})");
     CHECK(bad.error == BackupError::BadDocument);
     CHECK(bad.bad_index == 1);
     CHECK(bad.bad_reason == "no _rev");
-    CHECK(data.Volunteers("").size() == 1); // the good first document was not merged either
+    CHECK(data.Volunteers().List("").size() == 1); // the good first document was not merged either
     CHECK(p.writes == writes);
 }
 
@@ -112,14 +113,14 @@ TEST_CASE("records from another tab are merged without writing") {
     AppData one(p1, "dev1"), two(p2, "dev1");
     p1.data = &one;
     p2.data = &two;
-    auto added = one.AddVolunteer("张三", "13800138000", 1000);
+    auto added = one.Volunteers().Add("张三", "13800138000", 1000);
     const Json batch = Json::parse(p1.last_batch);
     Json records = Json::array();
     for (const auto& r : batch) {
         records.push_back(Json::array({r["key"], r["doc"]}));
     }
     CHECK(two.ApplyExternal(records.dump()) == 1);
-    CHECK(two.Volunteers("").size() == 1);
+    CHECK(two.Volunteers().List("").size() == 1);
     CHECK(p2.writes == 0);
     CHECK(two.ApplyExternal(records.dump()) == 0);
     CHECK(two.ApplyExternal("garbage") == 0);

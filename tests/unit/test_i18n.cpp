@@ -4,7 +4,7 @@
 #include <set>
 #include <string>
 
-#include "io/i18n.hpp"
+#include "text/i18n.hpp"
 
 using namespace linli;
 

@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "app/layout.hpp"
+#include "app/shell/layout.hpp"
 
 using namespace linli;
 

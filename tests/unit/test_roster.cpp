@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/pinyin.hpp"
-#include "core/roster.hpp"
+#include "core/roster/pinyin.hpp"
+#include "core/roster/roster.hpp"
 
 using namespace linli;
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "core/roster_import.hpp"
+#include "core/roster/roster_import.hpp"
 #include "io/csv.hpp"
 #include "io/text_decode.hpp"
 

@@ -2,7 +2,7 @@
 
 #include <string>
 
-#include "app/utf.hpp"
+#include "base/utf8.hpp"
 
 using namespace linli;
 

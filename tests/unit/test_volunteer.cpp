@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "core/volunteer.hpp"
+#include "core/volunteers/volunteer.hpp"
 
 using namespace linli;
 

@@ -16,7 +16,7 @@
 
 #include "platform/web/js_api.hpp"
 #include "platform/web/web_platform.hpp"
-#include "ui/app.hpp"
+#include "ui/shell/app.hpp"
 
 namespace linli {
 
@@ -193,7 +193,7 @@ EMSCRIPTEN_KEEPALIVE void linli_wake(WebRuntime* rt) {
 
 // IndexedDB finished (or failed) a write transaction started by WebPlatform::Write.
 EMSCRIPTEN_KEEPALIVE void linli_store_committed(WebRuntime* rt, unsigned txn) {
-    rt->data->Db().Committed(txn);
+    rt->data->WriteCommitted(txn);
     rt->Wake();
 }
 
@@ -202,7 +202,7 @@ EMSCRIPTEN_KEEPALIVE void linli_store_failed(WebRuntime* rt, unsigned txn, int k
     const auto failure = kind == 1   ? linli::store::FailureKind::Conflict
                          : kind == 2 ? linli::store::FailureKind::Quota
                                      : linli::store::FailureKind::Other;
-    rt->data->Db().Failed(txn, failure, message, stored_json);
+    rt->data->WriteFailed(txn, failure, message, stored_json);
     rt->Wake();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 #include "store/database.hpp"
-#include "ui/platform.hpp"
+#include "ui/kit/platform.hpp"
 
 namespace linli {
 

@@ -1,0 +1,47 @@
+#include "app/app_data.hpp"
+
+#include "store/records.hpp"
+
+namespace linli {
+
+using store::Json;
+
+store::SchemaRegistry AppSchemas() {
+    store::SchemaRegistry schemas;
+    VolunteerService::RegisterTypes(schemas);
+    SettingsService::RegisterTypes(schemas);
+    RegisterSamplingTypes(schemas);
+    return schemas;
+}
+
+AppData::AppData(store::Persistence& persistence, std::string device_tag)
+    : store_(AppSchemas()), db_(store_, persistence), ids_(std::move(device_tag)),
+      writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_),
+      sampling_(writer_, settings_) {
+    VolunteerService::AddIndexes(store_);
+}
+
+store::LoadReport AppData::Load(std::string_view records_json) {
+    last_load_ = store_.LoadJsonArray(records_json);
+    return last_load_;
+}
+
+size_t AppData::ApplyExternal(std::string_view records_json) {
+    size_t changed = 0;
+    store::ReadRecords(records_json, [&](const std::string&, const Json& json) {
+        auto parsed = store::FromJson(json);
+        if (auto* doc = std::get_if<store::Document>(&parsed)) {
+            // The other tab stored it already. (Both tabs cannot store diverging revisions
+            // of one document: IndexedDB writes compare the stored _rev first.)
+            std::vector<store::Change> changes;
+            const auto outcome = store_.Merge(std::move(*doc), changes);
+            if (outcome != store::MergeOutcome::AlreadyHave &&
+                outcome != store::MergeOutcome::Invalid) {
+                ++changed;
+            }
+        }
+    });
+    return changed;
+}
+
+} // namespace linli

@@ -1,0 +1,77 @@
+#pragma once
+// What an action did: the one result type of every action of every service. It carries
+// the write it made (txn), so a screen can wait for that write to be durable
+// (app/pending_write.hpp) without touching the database.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/roster/roster.hpp"
+#include "core/sampling/sampling.hpp"
+#include "core/volunteers/volunteer.hpp"
+#include "store/store.hpp"
+
+namespace linli {
+
+enum class ResidentProblem { NameMissing, NameTooLong, BuildingMissing, RoomMissing, BirthYear };
+
+// Input to fix, in form order. A feature adds its problem enum to the variant.
+using Problem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem>;
+
+class Problems {
+  public:
+    template <typename P> void Add(P p) { list_.emplace_back(p); }
+    template <typename P> void AddAll(const std::vector<P>& ps) {
+        for (const P p : ps) {
+            Add(p);
+        }
+    }
+    bool empty() const { return list_.empty(); }
+    size_t size() const { return list_.size(); }
+    template <typename P> bool Has(P p) const {
+        return std::find(list_.begin(), list_.end(), Problem(p)) != list_.end();
+    }
+    // The problems of one kind, in order.
+    template <typename P> std::vector<P> Of() const {
+        std::vector<P> out;
+        for (const Problem& p : list_) {
+            if (const P* x = std::get_if<P>(&p)) {
+                out.push_back(*x);
+            }
+        }
+        return out;
+    }
+    template <typename P> bool operator==(const std::vector<P>& ps) const { return Of<P>() == ps; }
+
+  private:
+    std::vector<Problem> list_;
+};
+
+// Something an action did besides the write the user asked for.
+enum class Effect { TubeClosed };
+
+struct Outcome {
+    bool ok = false;
+    Problems problems;                     // input to fix (nothing written)
+    std::optional<store::EditError> error; // the store refused (stale, read-only, ...)
+    std::string id;                        // the document made or changed first
+    uint64_t txn = 0;                      // the write to wait for (0: nothing written)
+    std::vector<Effect> effects;
+
+    bool Did(Effect e) const {
+        return std::find(effects.begin(), effects.end(), e) != effects.end();
+    }
+    // The first problem of a kind, if any.
+    template <typename P> std::optional<P> First() const {
+        const auto all = problems.Of<P>();
+        return all.empty() ? std::nullopt : std::optional<P>(all.front());
+    }
+};
+
+// Whether a write is durable yet, as screens ask it.
+enum class WriteState { Nothing, Pending, Durable, Failed };
+
+} // namespace linli

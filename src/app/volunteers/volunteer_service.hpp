@@ -1,0 +1,32 @@
+#pragma once
+// Volunteers: the actions and the list the screens read. Document type "volunteer",
+// made ids ("volunteer:<time>-<device>-<n>"), indexed by phone.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/outcome.hpp"
+#include "app/writer.hpp"
+#include "core/volunteers/volunteer.hpp"
+
+namespace linli {
+
+class VolunteerService {
+  public:
+    explicit VolunteerService(Writer& writer) : writer_(writer) {}
+    static void RegisterTypes(store::SchemaRegistry& schemas);
+    static void AddIndexes(store::DocumentStore& store);
+
+    std::vector<Volunteer> List(std::string_view query) const;
+    std::optional<Volunteer> Find(const std::string& id) const;
+    Outcome Add(std::string_view name, std::string_view phone, int64_t now_ms);
+    Outcome Update(const Volunteer& edited, int64_t now_ms);
+    Outcome Remove(const std::string& id, const std::string& rev);
+
+  private:
+    Writer& writer_;
+};
+
+} // namespace linli

@@ -1,0 +1,44 @@
+#include "base/text.hpp"
+
+#include "base/ascii.hpp"
+
+namespace linli {
+
+std::string TrimSpaces(std::string_view s) {
+    constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+    bool changed = true;
+    while (changed) {
+        changed = false;
+        while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) {
+            s.remove_prefix(1);
+            changed = true;
+        }
+        while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) {
+            s.remove_suffix(1);
+            changed = true;
+        }
+        if (s.substr(0, 3) == kIdeographicSpace) {
+            s.remove_prefix(3);
+            changed = true;
+        }
+        if (s.size() >= 3 && s.substr(s.size() - 3) == kIdeographicSpace) {
+            s.remove_suffix(3);
+            changed = true;
+        }
+    }
+    return std::string(s);
+}
+
+std::string NormalizePhone(std::string_view phone) {
+    std::string out;
+    for (const char c : phone) {
+        if (IsAsciiDigit(c)) {
+            out.push_back(c);
+        } else if (c == '+' && out.empty()) {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+} // namespace linli

@@ -1,0 +1,60 @@
+#pragma once
+// What the UI needs from the page it runs in. The web implementation lives in
+// src/platform/web; native UI tests use a recording implementation.
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "app/shell/a11y.hpp"
+#include "text/i18n.hpp"
+
+namespace linli {
+
+// The text field being edited, as the page's soft-keyboard bridge needs it.
+struct TextEditState {
+    uint32_t id = 0;
+    Rect rect;
+    std::string value;
+    size_t selection_start = 0; // UTF-16 units, as the page counts
+    size_t selection_end = 0;
+    unsigned applied_input = 0; // sequence number of the last bridge input applied
+    bool operator==(const TextEditState&) const = default;
+};
+
+class Platform {
+  public:
+    virtual ~Platform() = default;
+    // The accessibility mirror's nodes (JSON from A11yJson), sent only when they change.
+    virtual void PublishA11y(const std::string& json) = 0;
+    // A text field became active or changed: place the soft-keyboard bridge over it.
+    virtual void ShowTextInput(const TextEditState& state) = 0;
+    // No text field is active: let the soft keyboard close.
+    virtual void HideTextInput() = 0;
+    // Remember the chosen UI language on this device.
+    virtual void SaveLanguage(Language lang) = 0;
+    // A character missing from the first font subset was drawn: fetch the full font.
+    virtual void RequestFullFont() = 0;
+    // The build's content hash, shown in Settings.
+    virtual std::string BuildVersion() const = 0;
+    // Milliseconds since 1970 (document timestamps and ids).
+    virtual int64_t NowMs() const = 0;
+    // Offers a file to save (a download in the browser).
+    virtual void DownloadFile(const std::string& name, const std::string& mime,
+                              const std::string& content) = 0;
+    // Asks the user for a file; the answer arrives as App::FileOpened or App::FileFailed.
+    virtual void OpenFile(const std::string& accept) = 0;
+    // Opens a page for printing (a new window; a download where popups are blocked).
+    virtual void OpenPrintable(const std::string& html) = 0;
+    // Reloads into the new version that is waiting (after pending writes complete).
+    virtual void ApplyUpdate() = 0;
+};
+
+// What the browser says about this site's storage.
+struct StorageInfo {
+    bool known = false;
+    double used_bytes = 0;
+    double quota_bytes = 0;
+    bool persistent = false;
+};
+
+} // namespace linli

@@ -1,0 +1,119 @@
+#pragma once
+// What the sampling screens show or edit between frames: which view, forms being
+// filled, the import in progress, and cached search results.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "app/app_data.hpp"
+#include "app/pending_write.hpp"
+#include "core/roster/roster_import.hpp"
+#include "io/csv.hpp"
+#include "io/text_decode.hpp"
+
+namespace linli {
+
+enum class SamplingView { Home, Building, Round, RoundForm, ResidentForm, Import };
+enum class RoundTab { Progress, Missing, HomeVisits, Tubes };
+
+struct ResidentForm {
+    Resident resident;      // id empty when adding
+    std::string birth_year; // as typed
+    std::vector<ResidentProblem> problems;
+    std::string error;
+    bool confirm_delete = false;
+    PendingWrite saving; // the form stays until its write is durable
+    SamplingView back_to = SamplingView::Home;
+};
+
+struct RoundForm {
+    Round round; // id empty when creating
+    std::vector<SiteWindow> sites{SiteWindow{}};
+    bool all_buildings = true;
+    std::vector<std::string> chosen; // buildings in scope when not all
+    std::string error;
+};
+
+enum class ImportPhase { ChooseFile, Preview, Writing, Done, Failed };
+
+struct ImportState {
+    ImportPhase phase = ImportPhase::ChooseFile;
+    std::string file_name;
+    DecodedText decoded;
+    CsvResult csv;
+    std::vector<ImportField> mapping; // one per column of the header row
+    int editing_column = -1;          // the column whose field chooser is open
+    std::string error;                // why the file cannot be imported
+    ImportPlan plan;
+    std::vector<Resident> to_write; // adds and updates, in file order
+    size_t next = 0;                // next index of to_write to write
+    std::vector<uint64_t> txns;     // one per batch
+    size_t written = 0;             // residents in batches known durable
+    bool write_failed = false;
+    bool planned = false; // rows converted and matched against the stored residents
+    int frames_waited = 0;
+    int64_t started_ms = 0;
+    int64_t finished_ms = 0;
+};
+
+// One line of the door-to-door list: a unit heading, a household heading or a resident.
+struct WalkRow {
+    enum class Kind { Unit, Household, Resident } kind = Kind::Resident;
+    size_t resident = 0; // index into the model's residents (first of the household/unit)
+    size_t count = 0;    // residents in the household or unit shown
+    bool complete = false;
+    float top = 0; // offset from the list's top
+    float height = 0;
+};
+
+struct WalkRowsCache {
+    std::string building, round_id;
+    bool only_missing = false;
+    uint64_t roster_version = UINT64_MAX, marks_version = UINT64_MAX;
+    float row_scale = 0;
+    std::vector<WalkRow> rows;
+    float total_height = 0;
+};
+
+// The round's missing and home-visit lists, rebuilt only when the roster or the marks
+// change (pointers into the model's residents, valid for that roster version).
+struct RoundListsCache {
+    std::string round_id;
+    uint64_t roster_version = UINT64_MAX, marks_version = UINT64_MAX;
+    std::vector<MissingHousehold> missing;
+    std::vector<const Resident*> home_visits;
+};
+
+struct SamplingState {
+    SamplingView view = SamplingView::Home;
+    SamplingView drawn_view = SamplingView::Home; // a new view starts at its top
+    std::string drawn_building;
+    std::string building; // the building being walked
+    std::string round_id; // the round being marked ("" = none)
+    RoundTab round_tab = RoundTab::Progress;
+    bool only_missing = false;
+    bool building_edit = false; // rename/delete open
+    std::string building_new_name;
+    bool confirm_building_delete = false;
+    bool confirm_round_delete = false;
+    bool all_rounds = false;  // the home screen lists every round, not just the newest three
+    std::string status_sheet; // resident whose status chooser is open
+    std::string tube_number;  // typed for the next tube
+    std::string tube_detail;  // tube whose people are listed
+    std::string message;      // the result of the last action on these screens
+    bool message_is_error = false;
+    ResidentForm resident_form;
+    RoundForm round_form;
+    ImportState import;
+
+    // Search results (indexes into the model's residents), kept until the query or the
+    // roster changes.
+    std::string search;
+    std::string cached_query;
+    uint64_t cached_version = UINT64_MAX;
+    std::vector<size_t> results;
+    WalkRowsCache walk;
+    RoundListsCache lists;
+};
+
+} // namespace linli

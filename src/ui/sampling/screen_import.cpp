@@ -1,0 +1,381 @@
+// Importing the roster staff already keep in Excel/WPS: choose a file, check what each
+// column holds (guessed from the headers), import with a progress bar (a batch per frame,
+// each batch one durable transaction), then a summary of what was added, updated and
+// skipped, and why.
+#include <cstdlib>
+#include <imgui.h>
+
+#include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
+#include "ui/sampling/sampling_widgets.hpp"
+#include "ui/shell/screens.hpp"
+
+namespace linli::ui {
+namespace {
+
+constexpr size_t kBatch = 1000; // residents per transaction
+
+constexpr ImportField kFields[] = {
+    ImportField::Ignore,  ImportField::Building, ImportField::Unit,     ImportField::Room,
+    ImportField::Address, ImportField::Name,     ImportField::Phone,    ImportField::BirthYear,
+    ImportField::Age,     ImportField::IdNumber, ImportField::Relation, ImportField::Flags,
+    ImportField::Note};
+
+Text FieldText(ImportField f) {
+    switch (f) {
+    case ImportField::Ignore:
+        return Text::ImportSkipColumn;
+    case ImportField::Building:
+        return Text::FieldBuilding;
+    case ImportField::Unit:
+        return Text::FieldUnit;
+    case ImportField::Room:
+        return Text::FieldRoom;
+    case ImportField::Address:
+        return Text::FieldAddress;
+    case ImportField::Name:
+        return Text::FieldName;
+    case ImportField::Phone:
+        return Text::FieldPhone;
+    case ImportField::BirthYear:
+        return Text::FieldBirthYear;
+    case ImportField::Age:
+        return Text::FieldAge;
+    case ImportField::IdNumber:
+        return Text::FieldIdNumber;
+    case ImportField::Relation:
+        return Text::FieldRelation;
+    case ImportField::Flags:
+        return Text::FieldFlags;
+    case ImportField::Note:
+        return Text::FieldNote;
+    }
+    return Text::FieldNote;
+}
+
+std::string FieldName(const UiContext& ui, ImportField f) {
+    return ui.T(FieldText(f));
+}
+
+const char* SkipReason(const UiContext& ui, const PlannedRow& row, std::string& buf) {
+    switch (row.problem) {
+    case RowProblem::NoName:
+        return ui.T(Text::SkipNoName);
+    case RowProblem::NoAddress:
+        return ui.T(Text::SkipNoAddress);
+    case RowProblem::BadBirthYear:
+        return ui.T(Text::SkipBadBirthYear);
+    case RowProblem::NameTooLong:
+        return ui.T(Text::SkipNameTooLong);
+    case RowProblem::DuplicateInFile:
+        buf = Format(ui.T(Text::SkipDuplicate), static_cast<int>(row.duplicate_of_line));
+        return buf.c_str();
+    case RowProblem::None:
+        break;
+    }
+    return "";
+}
+
+bool Has(const std::vector<ImportField>& mapping, ImportField f) {
+    for (const ImportField m : mapping) {
+        if (m == f) {
+            return true;
+        }
+    }
+    return false;
+}
+
+const char* DelimiterName(const UiContext& ui, char d) {
+    return ui.T(d == '\t'  ? Text::EncodingTab
+                : d == ';' ? Text::EncodingSemicolon
+                           : Text::EncodingComma);
+}
+
+void StartWriting(UiContext& ui, ImportState& im) {
+    const int year = CurrentYear(ui.platform.NowMs());
+    std::vector<ImportRow> rows;
+    rows.reserve(im.csv.rows.size());
+    for (size_t i = 1; i < im.csv.rows.size(); ++i) {
+        rows.push_back(ConvertRow(im.csv.rows[i].cells, im.mapping, year, im.csv.rows[i].line));
+    }
+    im.plan = PlanImport(rows, ui.data.Sampling().Model().Residents());
+    im.to_write.clear();
+    for (const PlannedRow& row : im.plan.rows) {
+        if (row.action == ImportAction::Add || row.action == ImportAction::Update) {
+            im.to_write.push_back(row.resident);
+        }
+    }
+    im.next = 0;
+    im.txns.clear();
+    im.written = 0;
+    im.write_failed = false;
+    im.started_ms = ui.platform.NowMs();
+    im.phase = ImportPhase::Writing;
+}
+
+// One batch per frame, then waits for every batch to be durable.
+void ContinueWriting(UiContext& ui, ImportState& im) {
+    if (!im.planned) {
+        if (im.frames_waited++ < 1) {
+            return; // this frame shows the progress bar
+        }
+        const int64_t started = im.started_ms;
+        StartWriting(ui, im);
+        im.started_ms = started;
+        im.planned = true;
+        return;
+    }
+    if (im.next < im.to_write.size()) {
+        const size_t end = std::min(im.next + kBatch, im.to_write.size());
+        const std::vector<Resident> batch(im.to_write.begin() + static_cast<long>(im.next),
+                                          im.to_write.begin() + static_cast<long>(end));
+        const Outcome out = ui.data.Sampling().ImportResidents(batch);
+        if (!out.ok) {
+            im.write_failed = true;
+            im.phase = ImportPhase::Done;
+            im.finished_ms = ui.platform.NowMs();
+            return;
+        }
+        im.txns.push_back(out.txn);
+        im.next = end;
+    }
+    size_t durable = 0;
+    bool pending = false;
+    for (size_t i = 0; i < im.txns.size(); ++i) {
+        switch (ui.data.StateOf(im.txns[i])) {
+        case WriteState::Durable:
+            durable += std::min(kBatch, im.to_write.size() - i * kBatch);
+            break;
+        case WriteState::Failed:
+            im.write_failed = true;
+            break;
+        case WriteState::Pending:
+        case WriteState::Nothing:
+            pending = true;
+            break;
+        }
+    }
+    im.written = durable;
+    if (im.write_failed || (!pending && im.next >= im.to_write.size())) {
+        im.phase = ImportPhase::Done;
+        im.finished_ms = ui.platform.NowMs();
+    }
+}
+
+void DrawPreview(UiContext& ui, ImportState& im) {
+    const std::vector<std::string>& header = im.csv.rows[0].cells;
+    const int data_rows = static_cast<int>(im.csv.rows.size()) - 1;
+    MutedText(Format(ui.T(Text::ImportFileInfo), im.file_name.c_str(), data_rows,
+                     std::string(TextEncodingName(im.decoded.encoding)).c_str(),
+                     DelimiterName(ui, im.csv.delimiter))
+                  .c_str());
+    if (im.decoded.invalid_sequences > 0) {
+        ErrorText(
+            ui, "import-invalid",
+            Format(ui.T(Text::ImportInvalidChars), static_cast<int>(im.decoded.invalid_sequences))
+                .c_str());
+    }
+    const bool has_name = Has(im.mapping, ImportField::Name);
+    const bool has_address =
+        Has(im.mapping, ImportField::Address) ||
+        (Has(im.mapping, ImportField::Building) && Has(im.mapping, ImportField::Room));
+    if (!has_name) {
+        ErrorText(ui, "import-need-name", ui.T(Text::ImportNeedName));
+    } else if (!has_address) {
+        ErrorText(ui, "import-need-address", ui.T(Text::ImportNeedAddress));
+    }
+    ImGui::BeginDisabled(!has_name || !has_address);
+    if (PrimaryButton(ui, Format(ui.T(Text::ImportStart), data_rows).c_str(), "import-start")) {
+        // Planning 6,000 rows takes a moment on a slow phone: show the progress bar first
+        // and plan on the next frame.
+        im.phase = ImportPhase::Writing;
+        im.planned = false;
+        im.started_ms = ui.platform.NowMs();
+    }
+    ImGui::EndDisabled();
+    // What the first rows become with this mapping: the real check that it is right.
+    SectionTitle(ui, ui.T(Text::ImportPreview));
+    const int year = CurrentYear(ui.platform.NowMs());
+    for (size_t r = 1; r < im.csv.rows.size() && r <= 3; ++r) {
+        const ImportRow row =
+            ConvertRow(im.csv.rows[r].cells, im.mapping, year, im.csv.rows[r].line);
+        std::string line = row.resident.name + "  " + AddressLabel(row.resident, ui.lang);
+        if (!row.resident.phone.empty()) {
+            line += "  " + MaskPhone(row.resident.phone);
+        }
+        const std::string flags = FlagsLabel(row.resident.flags, ui.lang);
+        if (!flags.empty()) {
+            line += "  " + flags;
+        }
+        ImGui::TextWrapped("%s", line.c_str());
+    }
+    SectionTitle(ui, ui.T(Text::ImportMapping));
+    MutedText(ui.T(Text::ImportMappingExplain));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    for (size_t c = 0; c < header.size() && c < im.mapping.size(); ++c) {
+        ImGui::PushID(static_cast<int>(c));
+        const std::string title = Format(ui.T(Text::ImportColumn), static_cast<int>(c + 1),
+                                         header[c].c_str(), FieldName(ui, im.mapping[c]).c_str());
+        std::string sample;
+        for (size_t r = 1; r < im.csv.rows.size() && r <= 3; ++r) {
+            const auto& cells = im.csv.rows[r].cells;
+            if (c < cells.size() && !cells[c].empty()) {
+                sample += (sample.empty() ? "" : " / ") + cells[c];
+            }
+        }
+        if (ListRow(ui, "column", title, sample)) {
+            im.editing_column = im.editing_column == static_cast<int>(c) ? -1 : static_cast<int>(c);
+        }
+        if (im.editing_column == static_cast<int>(c)) {
+            const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+            int column = 0;
+            for (const ImportField f : kFields) {
+                if (column == 1) {
+                    ImGui::SameLine();
+                }
+                const std::string id = "field-" + std::to_string(static_cast<int>(f));
+                if (SegmentOption(ui, FieldName(ui, f).c_str(), id.c_str(), im.mapping[c] == f,
+                                  half)) {
+                    // A field belongs to one column: choosing it here frees the other one.
+                    for (ImportField& other : im.mapping) {
+                        if (other == f && f != ImportField::Ignore) {
+                            other = ImportField::Ignore;
+                        }
+                    }
+                    im.mapping[c] = f;
+                    im.editing_column = -1;
+                }
+                column = 1 - column;
+            }
+            if (column == 1) {
+                ImGui::NewLine();
+            }
+        }
+        ImGui::PopID();
+    }
+}
+
+void DrawDone(UiContext& ui, AppState& state, ImportState& im) {
+    const ImportPlan& plan = im.plan;
+    if (im.write_failed) {
+        ErrorText(ui, "import-failed",
+                  Format(ui.T(Text::ImportWriteFailed), static_cast<int>(im.written)).c_str());
+    } else {
+        StatusText(ui, "import-done",
+                   Format(ui.T(Text::ImportDone), static_cast<int>(plan.added),
+                          static_cast<int>(plan.updated), static_cast<int>(plan.unchanged),
+                          static_cast<int>(plan.skipped))
+                       .c_str(),
+                   colors::kPrimary);
+        MutedText(Format(ui.T(Text::ImportSeconds),
+                         static_cast<double>(im.finished_ms - im.started_ms) / 1000.0)
+                      .c_str());
+    }
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (PrimaryButton(ui, ui.T(Text::ActionBack), "import-back-roster", half)) {
+        state.sampling.view = SamplingView::Home;
+        im = ImportState{};
+        return;
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(Text::ImportAnother), "import-another", half)) {
+        im = ImportState{};
+        return;
+    }
+    if (plan.skipped > 0) {
+        SectionTitle(ui, Format(ui.T(Text::ImportSkipped), static_cast<int>(plan.skipped)).c_str());
+        int shown = 0;
+        std::string buf;
+        for (const PlannedRow& row : plan.rows) {
+            if (row.action != ImportAction::Skip) {
+                continue;
+            }
+            if (++shown > 200) {
+                MutedText("…");
+                break;
+            }
+            ImGui::TextWrapped("%s", Format(ui.T(Text::ImportSkipLine), static_cast<int>(row.line),
+                                            SkipReason(ui, row, buf))
+                                         .c_str());
+        }
+    }
+}
+
+} // namespace
+
+bool ImportBusy(const AppState& state) {
+    return state.sampling.view == SamplingView::Import &&
+           state.sampling.import.phase == ImportPhase::Writing;
+}
+
+void ImportFileArrived(UiContext& ui, AppState& state, const std::string& name,
+                       const std::string& bytes) {
+    ImportState& im = state.sampling.import;
+    im = ImportState{};
+    im.file_name = name;
+    state.sampling.view = SamplingView::Import;
+    im.decoded = DecodeSpreadsheetText(bytes);
+    im.csv = ParseCsv(im.decoded.utf8);
+    if (im.csv.error == CsvError::UnterminatedQuote) {
+        im.error = Format(ui.T(Text::ImportBadQuote), static_cast<int>(im.csv.error_line));
+    } else if (im.csv.rows.empty()) {
+        im.error = ui.T(Text::ImportEmpty);
+    } else if (im.csv.rows.size() < 2) {
+        im.error = ui.T(Text::ImportNoRows);
+    }
+    if (!im.error.empty()) {
+        im.phase = ImportPhase::Failed;
+        im.csv = CsvResult{};
+        return;
+    }
+    im.mapping = GuessMapping(im.csv.rows[0].cells);
+    im.mapping.resize(im.csv.rows[0].cells.size(), ImportField::Ignore);
+    im.phase = ImportPhase::Preview;
+}
+
+void DrawImportView(UiContext& ui, AppState& state) {
+    SamplingState& s = state.sampling;
+    ImportState& im = s.import;
+    if (im.phase != ImportPhase::Writing && BackButton(ui, "import-back")) {
+        s.view = SamplingView::Home;
+        im = ImportState{};
+        return;
+    }
+    Heading(ui, ui.T(Text::ImportTitle));
+    switch (im.phase) {
+    case ImportPhase::Failed:
+        ErrorText(ui, "import-error", im.error.c_str());
+        [[fallthrough]];
+    case ImportPhase::ChooseFile:
+        MutedText(ui.T(Text::ImportExplain));
+        if (PrimaryButton(ui, ui.T(Text::ImportChoose), "import-choose")) {
+            state.file_purpose = AppState::FilePurpose::Roster;
+            ui.platform.OpenFile(".csv,.txt,text/csv,text/plain,text/tab-separated-values");
+        }
+        break;
+    case ImportPhase::Preview:
+        DrawPreview(ui, im);
+        break;
+    case ImportPhase::Writing: {
+        ContinueWriting(ui, im);
+        // Before the plan exists the count is the file's rows (all may be written).
+        const size_t count = im.planned ? im.to_write.size() : im.csv.rows.size() - 1;
+        const size_t total = std::max<size_t>(count, 1);
+        const float share = static_cast<float>(im.written) / static_cast<float>(total);
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colors::kPrimary);
+        ImGui::ProgressBar(share, ImVec2(-FLT_MIN, 24.0f), "");
+        ImGui::PopStyleColor();
+        StatusText(ui, "import-progress",
+                   Format(ui.T(Text::ImportProgress), static_cast<int>(im.written),
+                          static_cast<int>(count))
+                       .c_str());
+        break;
+    }
+    case ImportPhase::Done:
+        DrawDone(ui, state, im);
+        break;
+    }
+}
+
+} // namespace linli::ui

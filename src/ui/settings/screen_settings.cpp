@@ -1,0 +1,122 @@
+// Settings (设置): language, and what this device shows and has loaded.
+#include <cstdio>
+#include <imgui.h>
+#include <string>
+
+#include "ui/kit/widgets.hpp"
+#include "ui/shell/screens.hpp"
+
+namespace linli::ui {
+namespace {
+
+const char* FontStateText(const UiContext& ui) {
+    switch (ui.fonts.State()) {
+    case FullFontState::NotNeeded:
+        return ui.T(Text::FontFullNotNeeded);
+    case FullFontState::Requested:
+        return ui.T(Text::FontFullLoading);
+    case FullFontState::Loaded:
+        return ui.T(Text::FontFullLoaded);
+    case FullFontState::Failed:
+        return ui.T(Text::FontFullFailed);
+    }
+    return "";
+}
+
+void DrawDeviceSection(UiContext& ui, AppState& state) {
+    SectionTitle(ui, ui.T(Text::SettingsDevice));
+    if (!state.device_name_loaded) {
+        state.device_name_edit = ui.data.Settings().DeviceName();
+        state.device_name_loaded = true;
+    }
+    TextField(ui, "device-name", ui.T(Text::DeviceNameLabel), ui.T(Text::DeviceNameHint),
+              state.device_name_edit);
+    if (PrimaryButton(ui, ui.T(Text::ActionSave), "device-name-save", 160.0f)) {
+        ui.data.Settings().SetDeviceName(state.device_name_edit, ui.platform.NowMs());
+    }
+}
+
+void DrawStorageSection(UiContext& ui) {
+    SectionTitle(ui, ui.T(Text::SettingsStorage));
+    if (!ui.storage.known) {
+        MutedText(ui.T(Text::StorageUnknown));
+        return;
+    }
+    ImGui::Text(ui.T(Text::StorageUsage), ui.storage.used_bytes / 1e6,
+                ui.storage.quota_bytes / 1e6);
+    StatusText(ui, "storage-persistent",
+               ui.T(ui.storage.persistent ? Text::StoragePersistent : Text::StorageNotPersistent));
+}
+
+void DrawBackupSection(UiContext& ui, AppState& state) {
+    SectionTitle(ui, ui.T(Text::SettingsBackup));
+    MutedText(ui.T(Text::BackupExplain));
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (TouchButton(ui, ui.T(Text::BackupExport), "backup-export", half)) {
+        const int64_t now = ui.platform.NowMs();
+        ui.platform.DownloadFile("linli-backup-" + std::to_string(now) + ".json",
+                                 "application/json", ui.data.Settings().ExportBackup(now));
+        char buf[128];
+        std::snprintf(buf, sizeof buf, ui.T(Text::BackupExported),
+                      static_cast<int>(ui.data.DocumentCount()));
+        state.backup_message = buf;
+        state.backup_message_is_error = false;
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(Text::BackupRestore), "backup-restore", half)) {
+        state.file_purpose = AppState::FilePurpose::Backup;
+        ui.platform.OpenFile(".json,application/json");
+    }
+    if (!state.backup_message.empty()) {
+        if (state.backup_message_is_error) {
+            ErrorText(ui, "backup-message", state.backup_message.c_str());
+        } else {
+            StatusText(ui, "backup-message", state.backup_message.c_str());
+        }
+    }
+}
+
+} // namespace
+
+void DrawSettingsScreen(UiContext& ui, AppState& state) {
+    Heading(ui, ui.T(Text::SettingsTitle));
+    DrawSaveStatus(ui);
+
+    SectionTitle(ui, ui.T(Text::SettingsLanguage));
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const float option_width = half > 240.0f ? 240.0f : half;
+    if (SegmentOption(ui, ui.T(Text::LanguageChinese), "lang-zh", ui.lang == Language::Chinese,
+                      option_width)) {
+        ui.lang = Language::Chinese;
+        ui.platform.SaveLanguage(ui.lang);
+    }
+    ImGui::SameLine();
+    if (SegmentOption(ui, ui.T(Text::LanguageEnglish), "lang-en", ui.lang == Language::English,
+                      option_width)) {
+        ui.lang = Language::English;
+        ui.platform.SaveLanguage(ui.lang);
+    }
+
+    DrawDeviceSection(ui, state);
+    DrawBackupSection(ui, state);
+    DrawStorageSection(ui);
+
+    SectionTitle(ui, ui.T(Text::SettingsFonts));
+    // Names in a roster use rare characters; this line shows they render.
+    ImGui::TextUnformatted("邻里 喆 堃 犇 淼 燚 玥 · Linli 0123456789");
+    StatusText(ui, "font-status", FontStateText(ui));
+
+    SectionTitle(ui, ui.T(Text::SettingsDisplay));
+    ImGui::Text(ui.T(Text::DisplayScreen), state.display_width, state.display_height,
+                ui.pixel_ratio);
+
+    SectionTitle(ui, ui.T(Text::SettingsAbout));
+    MutedText(ui.T(Text::AboutText));
+    const std::string version = ui.platform.BuildVersion();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::Text(ui.T(Text::SettingsVersion), version.c_str());
+    ImGui::PopStyleColor();
+}
+
+} // namespace linli::ui

@@ -1,0 +1,45 @@
+#pragma once
+// The whole UI: owns the per-frame collectors and draws one frame between the
+// platform's ImGui::NewFrame() and ImGui::Render().
+#include "ui/kit/a11y_collector.hpp"
+#include "ui/kit/fonts.hpp"
+#include "ui/kit/ui_context.hpp"
+#include "ui/shell/screens.hpp"
+
+namespace linli {
+
+// Destroy the ImGui context before the App: the font atlas uses the App's glyph loader.
+class App {
+  public:
+    App(Platform& platform, AppData& data, Language lang);
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    // Once, after ImGui::CreateContext(): theme and hooks.
+    void Init(ImGuiContext* ctx);
+    // Every frame between NewFrame() and Render(). Returns true when the UI may still be
+    // settling (it changed this frame, or input is queued): draw another frame.
+    bool Frame();
+    // Between frames: asks the platform for the full Chinese font when one is missing.
+    void AfterFrame();
+
+    // Answers from the page.
+    // The file's bytes as they are (a roster may be GBK or UTF-16).
+    void FileOpened(const std::string& name, const std::string& bytes);
+    void FileFailed(const std::string& message);
+
+    UiContext& Ui() { return ui_; }
+    FontSet& Fonts() { return fonts_; }
+    TextBridge& Text() { return text_; }
+    AppState& State() { return state_; }
+    const A11yCollector& A11y() const { return a11y_; }
+
+  private:
+    A11yCollector a11y_;
+    FontSet fonts_;
+    TextBridge text_;
+    UiContext ui_;
+    AppState state_;
+};
+
+} // namespace linli
