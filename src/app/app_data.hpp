@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/jobs/job.hpp"
 #include "app/outcome.hpp"
 #include "app/sampling/sampling_service.hpp"
 #include "app/settings/settings_service.hpp"
@@ -35,6 +36,9 @@ class AppData {
     SettingsService& Settings() { return settings_; }
     const SettingsService& Settings() const { return settings_; }
     const std::string& DeviceTag() const { return ids_.DeviceTag(); }
+    // Work across frames; the main loop steps it once per frame.
+    JobRunner& Jobs() { return jobs_; }
+    const JobRunner& Jobs() const { return jobs_; }
 
     // Whether an outcome's write is durable yet (see app/pending_write.hpp).
     WriteState StateOf(uint64_t txn) const { return writer_.StateOf(txn); }
@@ -63,6 +67,7 @@ class AppData {
     SettingsService settings_;
     VolunteerService volunteers_;
     SamplingService sampling_;
+    JobRunner jobs_;
 };
 
 } // namespace linli

@@ -310,6 +310,10 @@ constexpr std::array kCatalog = {
           "Tubes are open: the pooling can no longer change"},
     Entry{Text::RoundsAll, "显示全部 %d 轮", "Show all %d rounds"},
     Entry{Text::ImportSkipColumn, "（不导入）", "(skip)"},
+    Entry{Text::ImportStop, "停止导入", "Stop importing"},
+    Entry{Text::ImportStopped, "已停止：已写入 %d 人并保留。重新导入同一文件会从停下处继续。",
+          "Stopped: %d residents were written and are kept. Importing the same file again "
+          "continues where it stopped."},
 };
 
 static_assert(kCatalog.size() == static_cast<size_t>(Text::Count),

@@ -253,6 +253,8 @@ enum class Text : int {
     PoolLocked,
     RoundsAll,
     ImportSkipColumn,
+    ImportStop,
+    ImportStopped,
     Count
 };
 

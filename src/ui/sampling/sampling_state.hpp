@@ -2,11 +2,13 @@
 // What the sampling screens show or edit between frames: which view, forms being
 // filled, the import in progress, and cached search results.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "app/app_data.hpp"
 #include "app/pending_write.hpp"
+#include "app/sampling/import_job.hpp"
 #include "core/roster/roster_import.hpp"
 #include "io/csv.hpp"
 #include "io/text_decode.hpp"
@@ -41,19 +43,10 @@ struct ImportState {
     std::string file_name;
     DecodedText decoded;
     CsvResult csv;
-    std::vector<ImportField> mapping; // one per column of the header row
-    int editing_column = -1;          // the column whose field chooser is open
-    std::string error;                // why the file cannot be imported
-    ImportPlan plan;
-    std::vector<Resident> to_write; // adds and updates, in file order
-    size_t next = 0;                // next index of to_write to write
-    std::vector<uint64_t> txns;     // one per batch
-    size_t written = 0;             // residents in batches known durable
-    bool write_failed = false;
-    bool planned = false; // rows converted and matched against the stored residents
-    int frames_waited = 0;
-    int64_t started_ms = 0;
-    int64_t finished_ms = 0;
+    std::vector<ImportField> mapping;     // one per column of the header row
+    int editing_column = -1;              // the column whose field chooser is open
+    std::string error;                    // why the file cannot be imported
+    std::shared_ptr<RosterImportJob> job; // Writing and Done: the import (app/sampling)
 };
 
 // One line of the door-to-door list: a unit heading, a household heading or a resident.

@@ -13,8 +13,6 @@
 namespace linli::ui {
 namespace {
 
-constexpr size_t kBatch = 1000; // residents per transaction
-
 constexpr ImportField kFields[] = {
     ImportField::Ignore,  ImportField::Building, ImportField::Unit,     ImportField::Room,
     ImportField::Address, ImportField::Name,     ImportField::Phone,    ImportField::BirthYear,
@@ -91,77 +89,6 @@ const char* DelimiterName(const UiContext& ui, char d) {
                            : Text::EncodingComma);
 }
 
-void StartWriting(UiContext& ui, ImportState& im) {
-    const int year = CurrentYear(ui.platform.NowMs());
-    std::vector<ImportRow> rows;
-    rows.reserve(im.csv.rows.size());
-    for (size_t i = 1; i < im.csv.rows.size(); ++i) {
-        rows.push_back(ConvertRow(im.csv.rows[i].cells, im.mapping, year, im.csv.rows[i].line));
-    }
-    im.plan = PlanImport(rows, ui.data.Sampling().Model().Residents());
-    im.to_write.clear();
-    for (const PlannedRow& row : im.plan.rows) {
-        if (row.action == ImportAction::Add || row.action == ImportAction::Update) {
-            im.to_write.push_back(row.resident);
-        }
-    }
-    im.next = 0;
-    im.txns.clear();
-    im.written = 0;
-    im.write_failed = false;
-    im.started_ms = ui.platform.NowMs();
-    im.phase = ImportPhase::Writing;
-}
-
-// One batch per frame, then waits for every batch to be durable.
-void ContinueWriting(UiContext& ui, ImportState& im) {
-    if (!im.planned) {
-        if (im.frames_waited++ < 1) {
-            return; // this frame shows the progress bar
-        }
-        const int64_t started = im.started_ms;
-        StartWriting(ui, im);
-        im.started_ms = started;
-        im.planned = true;
-        return;
-    }
-    if (im.next < im.to_write.size()) {
-        const size_t end = std::min(im.next + kBatch, im.to_write.size());
-        const std::vector<Resident> batch(im.to_write.begin() + static_cast<long>(im.next),
-                                          im.to_write.begin() + static_cast<long>(end));
-        const Outcome out = ui.data.Sampling().ImportResidents(batch);
-        if (!out.ok) {
-            im.write_failed = true;
-            im.phase = ImportPhase::Done;
-            im.finished_ms = ui.platform.NowMs();
-            return;
-        }
-        im.txns.push_back(out.txn);
-        im.next = end;
-    }
-    size_t durable = 0;
-    bool pending = false;
-    for (size_t i = 0; i < im.txns.size(); ++i) {
-        switch (ui.data.StateOf(im.txns[i])) {
-        case WriteState::Durable:
-            durable += std::min(kBatch, im.to_write.size() - i * kBatch);
-            break;
-        case WriteState::Failed:
-            im.write_failed = true;
-            break;
-        case WriteState::Pending:
-        case WriteState::Nothing:
-            pending = true;
-            break;
-        }
-    }
-    im.written = durable;
-    if (im.write_failed || (!pending && im.next >= im.to_write.size())) {
-        im.phase = ImportPhase::Done;
-        im.finished_ms = ui.platform.NowMs();
-    }
-}
-
 void DrawPreview(UiContext& ui, ImportState& im) {
     const std::vector<std::string>& header = im.csv.rows[0].cells;
     const int data_rows = static_cast<int>(im.csv.rows.size()) - 1;
@@ -186,11 +113,13 @@ void DrawPreview(UiContext& ui, ImportState& im) {
     }
     ImGui::BeginDisabled(!has_name || !has_address);
     if (PrimaryButton(ui, Format(ui.T(Text::ImportStart), data_rows).c_str(), "import-start")) {
-        // Planning 6,000 rows takes a moment on a slow phone: show the progress bar first
-        // and plan on the next frame.
+        // Planning 6,000 rows takes a moment on a slow phone: the job plans on its first
+        // step, after this frame has shown the progress bar.
+        im.job = std::make_shared<RosterImportJob>(ui.data, std::move(im.csv), im.mapping,
+                                                   CurrentYear(ui.platform.NowMs()));
+        im.csv = CsvResult{};
+        ui.data.Jobs().Start(im.job);
         im.phase = ImportPhase::Writing;
-        im.planned = false;
-        im.started_ms = ui.platform.NowMs();
     }
     ImGui::EndDisabled();
     // What the first rows become with this mapping: the real check that it is right.
@@ -256,10 +185,14 @@ void DrawPreview(UiContext& ui, ImportState& im) {
 }
 
 void DrawDone(UiContext& ui, AppState& state, ImportState& im) {
-    const ImportPlan& plan = im.plan;
-    if (im.write_failed) {
+    const RosterImportJob& job = *im.job;
+    const ImportPlan& plan = job.Plan();
+    if (job.Status() == JobStatus::Failed) {
         ErrorText(ui, "import-failed",
-                  Format(ui.T(Text::ImportWriteFailed), static_cast<int>(im.written)).c_str());
+                  Format(ui.T(Text::ImportWriteFailed), static_cast<int>(job.Written())).c_str());
+    } else if (job.Status() == JobStatus::Cancelled) {
+        ErrorText(ui, "import-stopped",
+                  Format(ui.T(Text::ImportStopped), static_cast<int>(job.Written())).c_str());
     } else {
         StatusText(ui, "import-done",
                    Format(ui.T(Text::ImportDone), static_cast<int>(plan.added),
@@ -268,7 +201,7 @@ void DrawDone(UiContext& ui, AppState& state, ImportState& im) {
                        .c_str(),
                    colors::kPrimary);
         MutedText(Format(ui.T(Text::ImportSeconds),
-                         static_cast<double>(im.finished_ms - im.started_ms) / 1000.0)
+                         static_cast<double>(job.FinishedMs() - job.StartedMs()) / 1000.0)
                       .c_str());
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -358,18 +291,26 @@ void DrawImportView(UiContext& ui, AppState& state) {
         DrawPreview(ui, im);
         break;
     case ImportPhase::Writing: {
-        ContinueWriting(ui, im);
+        if (im.job->Status() != JobStatus::Running) {
+            im.phase = ImportPhase::Done;
+            DrawDone(ui, state, im);
+            break;
+        }
         // Before the plan exists the count is the file's rows (all may be written).
-        const size_t count = im.planned ? im.to_write.size() : im.csv.rows.size() - 1;
+        const JobProgress progress = im.job->Progress();
+        const size_t count = progress.total;
         const size_t total = std::max<size_t>(count, 1);
-        const float share = static_cast<float>(im.written) / static_cast<float>(total);
+        const float share = static_cast<float>(progress.done) / static_cast<float>(total);
         ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colors::kPrimary);
         ImGui::ProgressBar(share, ImVec2(-FLT_MIN, 24.0f), "");
         ImGui::PopStyleColor();
         StatusText(ui, "import-progress",
-                   Format(ui.T(Text::ImportProgress), static_cast<int>(im.written),
+                   Format(ui.T(Text::ImportProgress), static_cast<int>(progress.done),
                           static_cast<int>(count))
                        .c_str());
+        if (TouchButton(ui, ui.T(Text::ImportStop), "import-stop")) {
+            im.job->Cancel();
+        }
         break;
     }
     case ImportPhase::Done:

@@ -23,6 +23,8 @@ void App::Init(ImGuiContext* ctx) {
 }
 
 bool App::Frame() {
+    // Jobs first: what they did this step is what this frame shows.
+    ui_.data.Jobs().Step(ui_.platform.NowMs());
     a11y_.BeginFrame();
     text_.BeginFrame();
     const ImGuiIO& io = ImGui::GetIO();
@@ -67,8 +69,8 @@ bool App::Frame() {
     }
     // ImGui spreads fast input (press and release within one frame) over several frames.
     const bool input_pending = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    // An import writes a batch per frame.
-    return !json.empty() || input_pending || ui::ImportBusy(state_);
+    // A job (an import) does a step per frame.
+    return !json.empty() || input_pending || ui_.data.Jobs().Busy();
 }
 
 void App::FileOpened(const std::string& name, const std::string& bytes) {
