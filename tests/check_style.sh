@@ -3,12 +3,38 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 status=0
-# Pure layers include no ImGui, SDL or emscripten headers; the UI includes no emscripten.
-if grep -rnE '#include *[<"](imgui|SDL|emscripten)' src/core src/store src/io src/app 2>/dev/null; then
-  echo "layer rule: src/core, src/store, src/io and src/app must stay free of ImGui/SDL/emscripten"; status=1
+# The layer rule (docs/architecture.md): a layer includes only its own headers and those
+# of the layers below it. The build enforces it too (each layer sees only those folders).
+declare -A allowed=(
+  [base]="base"
+  [store]="base store"
+  [core]="base core"
+  [text]="base text"
+  [io]="base core text io"
+  [app]="base store core text io app"
+  [ui]="base store core text io app ui"
+  [platform]="base store core text io app ui platform"
+)
+for layer in "${!allowed[@]}"; do
+  [ -d "src/$layer" ] || continue
+  while IFS= read -r hit; do
+    target=$(sed -E 's/.*#include *"([^/"]+)\/.*/\1/' <<<"$hit")
+    case " ${allowed[$layer]} " in
+      *" $target "*) ;;
+      *) echo "$hit"; echo "layer rule: src/$layer must not include $target/ (a higher or unrelated layer)"; status=1 ;;
+    esac
+  done < <(grep -rnE '#include *"[a-z]+/' "src/$layer" || true)
+done
+# ImGui, SDL and emscripten stay in src/ui and src/platform; the UI includes no SDL or emscripten.
+if grep -rnE '#include *[<"](imgui|SDL|emscripten)' src/base src/store src/core src/text src/io src/app 2>/dev/null; then
+  echo "layer rule: only src/ui and src/platform may include ImGui/SDL/emscripten"; status=1
 fi
 if grep -rnE '#include *[<"](SDL|emscripten)' src/ui; then
   echo "layer rule: src/ui must not include SDL or emscripten headers"; status=1
+fi
+# Screens never touch the database: they call services and wait through PendingWrite.
+if grep -rn 'Db()' src/ui; then
+  echo "src/ui must not reach the database (use the services and app/pending_write.hpp)"; status=1
 fi
 # ctest splits test names at ';' and would then run a filter that matches nothing.
 if grep -nE 'TEST_CASE\("[^"]*;' tests/unit/*.cpp tests/ui/*.cpp; then

@@ -125,7 +125,7 @@ TEST_CASE("roster import job: cancelled between batches, what was written stays"
     CHECK(data.Sampling().Model().Residents().size() == 1000);
 }
 
-TEST_CASE("pending write: pending until durable, then forgotten; failure reported once") {
+TEST_CASE("pending write: pending until durable, then forgotten, a failure reported once") {
     QueuedPersistence p;
     AppData data(p, "devA");
     p.data = &data;
