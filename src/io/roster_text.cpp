@@ -19,19 +19,21 @@ std::string Format(const char* pattern, std::string_view value) {
 } // namespace
 
 std::string BuildingLabel(std::string_view building, Language lang) {
-    return AllAsciiDigits(building) ? Format(Tr(Text::BuildingName, lang), building)
+    return AllAsciiDigits(building) ? Format(Tr(SamplingText::BuildingName, lang), building)
                                     : std::string(building);
 }
 
 std::string UnitLabel(std::string_view unit, Language lang) {
     if (unit.empty()) {
-        return Tr(Text::NoUnit, lang);
+        return Tr(SamplingText::NoUnit, lang);
     }
-    return AllAsciiDigits(unit) ? Format(Tr(Text::UnitName, lang), unit) : std::string(unit);
+    return AllAsciiDigits(unit) ? Format(Tr(SamplingText::UnitName, lang), unit)
+                                : std::string(unit);
 }
 
 std::string RoomLabel(std::string_view room, Language lang) {
-    return AllAsciiDigits(room) ? Format(Tr(Text::RoomName, lang), room) : std::string(room);
+    return AllAsciiDigits(room) ? Format(Tr(SamplingText::RoomName, lang), room)
+                                : std::string(room);
 }
 
 std::string AddressLabel(const Resident& r, Language lang) {
@@ -46,86 +48,88 @@ std::string ShortAddress(const Resident& r) {
     return r.unit.empty() ? r.building + "-" + r.room : r.building + "-" + r.unit + "-" + r.room;
 }
 
-Text ControlLevelText(ControlLevel level) {
+SamplingText ControlLevelText(ControlLevel level) {
     switch (level) {
     case ControlLevel::Sealed:
-        return Text::LevelSealed;
+        return SamplingText::LevelSealed;
     case ControlLevel::Controlled:
-        return Text::LevelControlled;
+        return SamplingText::LevelControlled;
     case ControlLevel::Precaution:
-        return Text::LevelPrecaution;
+        return SamplingText::LevelPrecaution;
     }
-    return Text::LevelPrecaution;
+    return SamplingText::LevelPrecaution;
 }
 
-Text MarkStatusText(MarkStatus status) {
+SamplingText MarkStatusText(MarkStatus status) {
     switch (status) {
     case MarkStatus::Pending:
-        return Text::StatusPending;
+        return SamplingText::StatusPending;
     case MarkStatus::Sampled:
-        return Text::StatusSampled;
+        return SamplingText::StatusSampled;
     case MarkStatus::Absent:
-        return Text::StatusAbsent;
+        return SamplingText::StatusAbsent;
     case MarkStatus::Exempt:
-        return Text::StatusExempt;
+        return SamplingText::StatusExempt;
     case MarkStatus::Refused:
-        return Text::StatusRefused;
+        return SamplingText::StatusRefused;
     case MarkStatus::NeedsHomeVisit:
-        return Text::StatusNeedsHomeVisit;
+        return SamplingText::StatusNeedsHomeVisit;
     case MarkStatus::HomeVisitDone:
-        return Text::StatusHomeVisitDone;
+        return SamplingText::StatusHomeVisitDone;
     }
-    return Text::StatusPending;
+    return SamplingText::StatusPending;
 }
 
-Text RoundKindText(RoundKind kind) {
+SamplingText RoundKindText(RoundKind kind) {
     switch (kind) {
     case RoundKind::Everyone:
-        return Text::KindEveryone;
+        return SamplingText::KindEveryone;
     case RoundKind::FocusGroups:
-        return Text::KindFocus;
+        return SamplingText::KindFocus;
     case RoundKind::Antigen:
-        return Text::KindAntigen;
+        return SamplingText::KindAntigen;
     case RoundKind::Retest:
-        return Text::KindRetest;
+        return SamplingText::KindRetest;
     }
-    return Text::KindEveryone;
+    return SamplingText::KindEveryone;
 }
 
-Text TubeResultText(TubeResult result) {
+SamplingText TubeResultText(TubeResult result) {
     switch (result) {
     case TubeResult::Pending:
-        return Text::TubeResultPending;
+        return SamplingText::TubeResultPending;
     case TubeResult::Negative:
-        return Text::TubeResultNegative;
+        return SamplingText::TubeResultNegative;
     case TubeResult::Abnormal:
-        return Text::TubeResultAbnormal;
+        return SamplingText::TubeResultAbnormal;
     }
-    return Text::TubeResultPending;
+    return SamplingText::TubeResultPending;
 }
 
-Text PoolText(int pool_size) {
-    return pool_size == 1 ? Text::PoolSingle : pool_size == 20 ? Text::Pool20 : Text::Pool10;
+SamplingText PoolText(int pool_size) {
+    return pool_size == 1    ? SamplingText::PoolSingle
+           : pool_size == 20 ? SamplingText::Pool20
+                             : SamplingText::Pool10;
 }
 
-Text FlagText(uint32_t flag) {
+SamplingText FlagText(uint32_t flag) {
     switch (flag) {
     case kFlagLivesAlone:
-        return Text::FlagLivesAlone;
+        return SamplingText::FlagLivesAlone;
     case kFlagBedridden:
-        return Text::FlagBedridden;
+        return SamplingText::FlagBedridden;
     case kFlagImmobile:
-        return Text::FlagImmobile;
+        return SamplingText::FlagImmobile;
     case kFlagChronic:
-        return Text::FlagChronic;
+        return SamplingText::FlagChronic;
     case kFlagPregnant:
-        return Text::FlagPregnant;
+        return SamplingText::FlagPregnant;
     case kFlagInfant:
-        return Text::FlagInfant;
+        return SamplingText::FlagInfant;
     case kFlagDisability:
-        return Text::FlagDisability;
+        return SamplingText::FlagDisability;
     default:
-        return Text::FlagAway;
+        return SamplingText::FlagAway;
     }
 }
 
@@ -183,11 +187,13 @@ std::string CsvLine(const std::vector<std::string>& cells) {
 std::string RosterCsv(const std::vector<Resident>& residents, Language lang, bool with_id_numbers) {
     std::string out(kUtf8Bom);
     std::vector<std::string> header = {
-        Tr(Text::FieldBuilding, lang), Tr(Text::FieldUnit, lang),  Tr(Text::FieldRoom, lang),
-        Tr(Text::FieldName, lang),     Tr(Text::FieldPhone, lang), Tr(Text::FieldBirthYear, lang),
-        Tr(Text::FieldRelation, lang), Tr(Text::FieldFlags, lang), Tr(Text::FieldNote, lang)};
+        Tr(SamplingText::FieldBuilding, lang), Tr(SamplingText::FieldUnit, lang),
+        Tr(SamplingText::FieldRoom, lang),     Tr(ShellText::FieldName, lang),
+        Tr(ShellText::FieldPhone, lang),       Tr(SamplingText::FieldBirthYear, lang),
+        Tr(SamplingText::FieldRelation, lang), Tr(SamplingText::FieldFlags, lang),
+        Tr(SamplingText::FieldNote, lang)};
     if (with_id_numbers) {
-        header.push_back(Tr(Text::FieldIdNumber, lang));
+        header.push_back(Tr(SamplingText::FieldIdNumber, lang));
     }
     out += CsvLine(header);
     for (const Resident& r : residents) {
@@ -229,10 +235,11 @@ const Mark* Find(const MarksByResident& marks, const std::string& id) {
 std::string RoundCsv(const Round& round, const std::vector<Resident>& residents,
                      const MarksByResident& marks, Language lang, int utc_offset_minutes) {
     std::string out(kUtf8Bom);
-    out += CsvLine({Tr(Text::RoundDate, lang), Tr(Text::FieldBuilding, lang),
-                    Tr(Text::FieldUnit, lang), Tr(Text::FieldRoom, lang), Tr(Text::FieldName, lang),
-                    Tr(Text::FieldPhone, lang), Tr(Text::FieldFlags, lang),
-                    Tr(Text::TabProgress, lang), Tr(Text::TubeNumber, lang), "time", "by"});
+    out += CsvLine({Tr(SamplingText::RoundDate, lang), Tr(SamplingText::FieldBuilding, lang),
+                    Tr(SamplingText::FieldUnit, lang), Tr(SamplingText::FieldRoom, lang),
+                    Tr(ShellText::FieldName, lang), Tr(ShellText::FieldPhone, lang),
+                    Tr(SamplingText::FieldFlags, lang), Tr(SamplingText::TabProgress, lang),
+                    Tr(SamplingText::TubeNumber, lang), "time", "by"});
     for (const Resident& r : residents) {
         if (!RoundCovers(round, r)) {
             continue;
@@ -277,7 +284,8 @@ std::string HtmlEscape(std::string_view text) {
 std::string ChecklistHtml(std::string_view building, ControlLevel level, const Round* round,
                           const std::vector<Resident>& residents, const MarksByResident& marks,
                           Language lang) {
-    const std::string title = Format(Tr(Text::ChecklistTitle, lang), BuildingLabel(building, lang));
+    const std::string title =
+        Format(Tr(SamplingText::ChecklistTitle, lang), BuildingLabel(building, lang));
     std::string h = "<!doctype html><html lang=\"";
     h += lang == Language::Chinese ? "zh-CN" : "en";
     h += "\"><head><meta charset=\"utf-8\"><title>" + HtmlEscape(title) +
@@ -303,11 +311,11 @@ std::string ChecklistHtml(std::string_view building, ControlLevel level, const R
             }
             current_unit = r.unit;
             h += "<h2>" + HtmlEscape(UnitLabel(r.unit, lang)) + "</h2><table><tr><th>" +
-                 HtmlEscape(Tr(Text::FieldRoom, lang)) + "</th><th>" +
-                 HtmlEscape(Tr(Text::FieldName, lang)) + "</th><th>" +
-                 HtmlEscape(Tr(Text::FieldPhone, lang)) + "</th><th>" +
-                 HtmlEscape(Tr(Text::FieldFlags, lang)) + "</th><th>" +
-                 HtmlEscape(Tr(Text::TabProgress, lang)) + "</th><th>✓</th></tr>";
+                 HtmlEscape(Tr(SamplingText::FieldRoom, lang)) + "</th><th>" +
+                 HtmlEscape(Tr(ShellText::FieldName, lang)) + "</th><th>" +
+                 HtmlEscape(Tr(ShellText::FieldPhone, lang)) + "</th><th>" +
+                 HtmlEscape(Tr(SamplingText::FieldFlags, lang)) + "</th><th>" +
+                 HtmlEscape(Tr(SamplingText::TabProgress, lang)) + "</th><th>✓</th></tr>";
         }
         const std::string status = round != nullptr && RoundCovers(*round, r)
                                        ? Tr(MarkStatusText(StatusOf(r, Find(marks, r.id))), lang)
@@ -323,7 +331,7 @@ std::string ChecklistHtml(std::string_view building, ControlLevel level, const R
     if (current_unit != "\x01") {
         h += "</table>";
     }
-    h += "<p>" + HtmlEscape(Tr(Text::ChecklistSigned, lang)) + "</p></body></html>";
+    h += "<p>" + HtmlEscape(Tr(SamplingText::ChecklistSigned, lang)) + "</p></body></html>";
     return h;
 }
 

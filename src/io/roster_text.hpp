@@ -6,7 +6,8 @@
 #include <vector>
 
 #include "core/sampling/sampling.hpp"
-#include "text/i18n.hpp"
+#include "text/sampling_text.hpp"
+#include "text/shell_text.hpp"
 
 namespace linli {
 
@@ -19,12 +20,12 @@ std::string AddressLabel(const Resident& r, Language lang);
 // Short form for lists: "3-2-1502".
 std::string ShortAddress(const Resident& r);
 
-Text ControlLevelText(ControlLevel level);
-Text MarkStatusText(MarkStatus status);
-Text RoundKindText(RoundKind kind);
-Text TubeResultText(TubeResult result);
-Text PoolText(int pool_size);
-Text FlagText(uint32_t flag);
+SamplingText ControlLevelText(ControlLevel level);
+SamplingText MarkStatusText(MarkStatus status);
+SamplingText RoundKindText(RoundKind kind);
+SamplingText TubeResultText(TubeResult result);
+SamplingText PoolText(int pool_size);
+SamplingText FlagText(uint32_t flag);
 // "独居老人、卧床".
 std::string FlagsLabel(uint32_t flags, Language lang);
 

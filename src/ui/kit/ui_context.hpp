@@ -5,7 +5,7 @@
 
 #include "app/app_data.hpp"
 #include "app/shell/layout.hpp"
-#include "text/i18n.hpp"
+#include "text/strings.hpp"
 #include "ui/kit/a11y_collector.hpp"
 #include "ui/kit/fonts.hpp"
 #include "ui/kit/platform.hpp"
@@ -59,7 +59,8 @@ struct UiContext {
     bool update_available = false;
     std::string db_error; // the local database could not be opened
 
-    const char* T(Text key) const { return Tr(key, lang); }
+    // A string of any area's catalog (ShellText, SamplingText, ...) in the UI language.
+    template <typename Key> const char* T(Key key) const { return Tr(key, lang); }
 };
 
 } // namespace linli

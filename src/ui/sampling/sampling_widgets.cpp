@@ -71,8 +71,8 @@ void ProgressBar(UiContext& ui, const char* id, const Progress& p) {
     }
     ImGui::Dummy(ImVec2(width, height));
     const std::string line =
-        Format(ui.T(Text::ProgressLine), static_cast<int>(p.sampled), static_cast<int>(p.residents),
-               static_cast<int>(p.households_incomplete));
+        Format(ui.T(SamplingText::ProgressLine), static_cast<int>(p.sampled),
+               static_cast<int>(p.residents), static_cast<int>(p.households_incomplete));
     StatusText(ui, id, line.c_str(), p.households_incomplete == 0 ? colors::kPrimary : 0);
 }
 
@@ -84,11 +84,11 @@ bool BuildingProgressRow(UiContext& ui, const char* id, const std::string& title
     const float height = 24.0f + ui.metrics.body_font + small + 18.0f;
     const int percent = static_cast<int>(p.SampledShare() * 100.0 + 0.5);
     std::string counts =
-        Format(ui.T(Text::ProgressLine), static_cast<int>(p.sampled), static_cast<int>(p.residents),
-               static_cast<int>(p.households_incomplete));
+        Format(ui.T(SamplingText::ProgressLine), static_cast<int>(p.sampled),
+               static_cast<int>(p.residents), static_cast<int>(p.households_incomplete));
     if (previous_percent >= 0) {
-        counts +=
-            " · " + Format(ui.T(Text::ProgressCompare), previous_date.c_str(), previous_percent);
+        counts += " · " + Format(ui.T(SamplingText::ProgressCompare), previous_date.c_str(),
+                                 previous_percent);
     }
     ImVec2 pos;
     const bool pressed =
@@ -125,29 +125,29 @@ void ShowOutcome(UiContext& ui, SamplingState& s, const Outcome& out) {
     s.message_is_error = !out.ok;
     if (out.ok) {
         s.message = out.Did(Effect::TubeClosed)
-                        ? Format(ui.T(Text::TubeFilled), s.tube_detail.c_str())
+                        ? Format(ui.T(SamplingText::TubeFilled), s.tube_detail.c_str())
                         : "";
         return;
     }
     switch (out.First<TubeProblem>().value_or(TubeProblem::None)) {
     case TubeProblem::NumberMissing:
-        s.message = ui.T(Text::TubeProblemMissing);
+        s.message = ui.T(SamplingText::TubeProblemMissing);
         return;
     case TubeProblem::NumberTaken:
-        s.message = Format(ui.T(Text::TubeProblemTaken), s.tube_number.c_str());
+        s.message = Format(ui.T(SamplingText::TubeProblemTaken), s.tube_number.c_str());
         return;
     case TubeProblem::NoOpenTube:
-        s.message = ui.T(Text::TubeProblemNoOpen);
+        s.message = ui.T(SamplingText::TubeProblemNoOpen);
         return;
     case TubeProblem::TubeFull:
-        s.message = ui.T(Text::TubeProblemFull);
+        s.message = ui.T(SamplingText::TubeProblemFull);
         return;
     case TubeProblem::None:
         break;
     }
     if (out.error) {
-        s.message = *out.error == store::EditError::ReadOnly ? ui.T(Text::ReadOnlyRecord)
-                                                             : ui.T(Text::EditStale);
+        s.message = *out.error == store::EditError::ReadOnly ? ui.T(ShellText::ReadOnlyRecord)
+                                                             : ui.T(ShellText::EditStale);
     }
 }
 
@@ -179,7 +179,7 @@ void DrawToast(UiContext& ui, SamplingState& s) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                      ImGuiWindowFlags_NoFocusOnAppearing);
     DrawMessage(ui, s);
-    if (TouchButton(ui, ui.T(Text::Dismiss), "toast-ok")) {
+    if (TouchButton(ui, ui.T(ShellText::Dismiss), "toast-ok")) {
         s.message.clear();
     }
     ImGui::End();
@@ -195,20 +195,20 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round) {
                       ImGuiChildFlags_AutoResizeY | ImGuiChildFlags_AlwaysUseWindowPadding);
     if (open != nullptr) {
         const std::string line =
-            Format(ui.T(Text::TubeCurrent), open->number.c_str(),
+            Format(ui.T(SamplingText::TubeCurrent), open->number.c_str(),
                    static_cast<int>(model.TubeCount(round.id, open->number)), open->capacity);
         StatusText(ui, "tube-current", line.c_str(), colors::kPrimary);
     } else {
-        StatusText(ui, "tube-current", ui.T(Text::TubeNone), colors::kWarning);
+        StatusText(ui, "tube-current", ui.T(SamplingText::TubeNone), colors::kWarning);
     }
     // One row: the next tube's number, open it, close the current one.
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float button = 88.0f;
     const float field = ImGui::GetContentRegionAvail().x - (open ? 2.0f : 1.0f) * (button + gap);
-    InlineTextField(ui, "tube-number", ui.T(Text::TubeNumber), ui.T(Text::TubeNumberHint),
-                    s.tube_number, field);
+    InlineTextField(ui, "tube-number", ui.T(SamplingText::TubeNumber),
+                    ui.T(SamplingText::TubeNumberHint), s.tube_number, field);
     ImGui::SameLine();
-    if (PrimaryButton(ui, ui.T(Text::TubeOpen), "tube-open", button)) {
+    if (PrimaryButton(ui, ui.T(SamplingText::TubeOpen), "tube-open", button)) {
         const Outcome out =
             ui.data.Sampling().OpenTube(round.id, s.tube_number, ui.platform.NowMs());
         ShowOutcome(ui, s, out);
@@ -218,7 +218,7 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round) {
     }
     if (open != nullptr) {
         ImGui::SameLine();
-        if (TouchButton(ui, ui.T(Text::TubeClose), "tube-close", button)) {
+        if (TouchButton(ui, ui.T(SamplingText::TubeClose), "tube-close", button)) {
             ShowOutcome(ui, s, ui.data.Sampling().CloseTube(round.id, open->number));
         }
     }
@@ -227,7 +227,7 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round) {
 }
 
 bool BackButton(UiContext& ui, const char* id) {
-    const std::string label = std::string("‹ ") + ui.T(Text::ActionBack);
+    const std::string label = std::string("‹ ") + ui.T(SamplingText::ActionBack);
     const ImVec2 size = ImGui::CalcTextSize(label.c_str());
     return TouchButton(ui, label.c_str(), id, size.x + 32.0f);
 }

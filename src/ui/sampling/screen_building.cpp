@@ -106,7 +106,7 @@ void DrawResident(UiContext& ui, AppState& state, const Resident& r, const Round
         ImGui::BeginDisabled();
         TouchButton(ui, ui.T(MarkStatusText(st)), "sampled", sample_w);
         ImGui::EndDisabled();
-    } else if (PrimaryButton(ui, ui.T(Text::MarkSample), "sample", sample_w)) {
+    } else if (PrimaryButton(ui, ui.T(SamplingText::MarkSample), "sample", sample_w)) {
         const MarkStatus target =
             st == MarkStatus::NeedsHomeVisit ? MarkStatus::HomeVisitDone : MarkStatus::Sampled;
         const Tube* open = model.OpenTubeOf(round->id, ui.data.DeviceTag());
@@ -116,7 +116,7 @@ void DrawResident(UiContext& ui, AppState& state, const Resident& r, const Round
     }
     ImGui::SameLine();
     ImGui::SetCursorPosY(y + 8.0f);
-    if (TouchButton(ui, ui.T(Text::MarkMore), "more", more_w)) {
+    if (TouchButton(ui, ui.T(SamplingText::MarkMore), "more", more_w)) {
         s.status_sheet = r.id;
     }
     ImGui::PopID();
@@ -145,15 +145,15 @@ void DrawStatusSheet(UiContext& ui, AppState& state, const Round& round) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     const Mark* mark = model.FindMark(round.id, r->id);
     const MarkStatus current = StatusOf(*r, mark);
-    SectionTitle(ui, Format(ui.T(Text::MarkChoose), r->name.c_str()).c_str());
+    SectionTitle(ui, Format(ui.T(SamplingText::MarkChoose), r->name.c_str()).c_str());
     MutedText(AddressLabel(*r, ui.lang).c_str());
     if (mark != nullptr) {
         const int64_t now = ui.platform.NowMs();
         std::string who = mark->by.empty() ? std::string("—") : mark->by;
-        std::string line = Format(ui.T(Text::MarkedBy), who.c_str(),
+        std::string line = Format(ui.T(SamplingText::MarkedBy), who.c_str(),
                                   TimeOfDay(mark->at_ms, UtcOffsetMinutes(now)).c_str());
         if (!mark->tube.empty()) {
-            line += " · " + std::string(ui.T(Text::TubeNumber)) + " " + mark->tube;
+            line += " · " + std::string(ui.T(SamplingText::TubeNumber)) + " " + mark->tube;
         }
         MutedText(line.c_str());
     }
@@ -181,7 +181,7 @@ void DrawStatusSheet(UiContext& ui, AppState& state, const Round& round) {
         ImGui::NewLine();
     }
     DrawMessage(ui, s);
-    if (TouchButton(ui, ui.T(Text::ActionClose), "status-close")) {
+    if (TouchButton(ui, ui.T(SamplingText::ActionClose), "status-close")) {
         s.status_sheet.clear();
     }
     ImGui::End();
@@ -193,7 +193,7 @@ void DrawStatusSheet(UiContext& ui, AppState& state, const Round& round) {
 void DrawBuildingEdit(UiContext& ui, AppState& state, ControlLevel level) {
     SamplingState& s = state.sampling;
     // Control level: three choices side by side.
-    MutedText(ui.T(Text::ControlLevelLabel));
+    MutedText(ui.T(SamplingText::ControlLevelLabel));
     const float third =
         (ImGui::GetContentRegionAvail().x - 2 * ImGui::GetStyle().ItemSpacing.x) / 3.0f;
     const ControlLevel levels[] = {ControlLevel::Sealed, ControlLevel::Controlled,
@@ -209,11 +209,11 @@ void DrawBuildingEdit(UiContext& ui, AppState& state, ControlLevel level) {
             ShowOutcome(ui, s, ui.data.Sampling().SetBuildingLevel(s.building, levels[i]));
         }
     }
-    TextField(ui, "building-new-name", ui.T(Text::BuildingNewName), ui.T(Text::FieldBuildingHint),
-              s.building_new_name);
+    TextField(ui, "building-new-name", ui.T(SamplingText::BuildingNewName),
+              ui.T(SamplingText::FieldBuildingHint), s.building_new_name);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    if (PrimaryButton(ui, ui.T(Text::BuildingRename), "building-rename", half)) {
+    if (PrimaryButton(ui, ui.T(SamplingText::BuildingRename), "building-rename", half)) {
         const Outcome out = ui.data.Sampling().RenameBuilding(s.building, s.building_new_name);
         if (out.ok) {
             s.building = NormalizeBuilding(s.building_new_name);
@@ -222,21 +222,21 @@ void DrawBuildingEdit(UiContext& ui, AppState& state, ControlLevel level) {
         } else {
             s.message_is_error = true;
             s.message = out.error == store::EditError::Conflict
-                            ? ui.T(Text::BuildingNameTaken)
-                            : ui.T(Text::ProblemBuildingMissing);
+                            ? ui.T(SamplingText::BuildingNameTaken)
+                            : ui.T(SamplingText::ProblemBuildingMissing);
         }
     }
     ImGui::SameLine();
-    if (TouchButton(ui, ui.T(Text::ActionCancel), "building-edit-cancel", half)) {
+    if (TouchButton(ui, ui.T(ShellText::ActionCancel), "building-edit-cancel", half)) {
         s.building_edit = false;
     }
     const BuildingRef* b = ui.data.Sampling().Model().FindBuildingRef(s.building);
     const int people = b != nullptr ? static_cast<int>(b->residents) : 0;
     if (!s.confirm_building_delete) {
-        if (TouchButton(ui, ui.T(Text::BuildingDelete), "building-delete")) {
+        if (TouchButton(ui, ui.T(SamplingText::BuildingDelete), "building-delete")) {
             s.confirm_building_delete = true; // a second tap confirms
         }
-    } else if (DangerButton(ui, Format(ui.T(Text::BuildingDeleteConfirm), people).c_str(),
+    } else if (DangerButton(ui, Format(ui.T(SamplingText::BuildingDeleteConfirm), people).c_str(),
                             "building-delete-confirm")) {
         const Outcome out = ui.data.Sampling().RemoveBuilding(s.building);
         ShowOutcome(ui, s, out);
@@ -256,7 +256,7 @@ void DrawBuildingView(UiContext& ui, AppState& state) {
     // households should start high on a phone.
     const float row_right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
     const bool back = BackButton(ui, "building-back");
-    const char* settings = ui.T(Text::BuildingEdit);
+    const char* settings = ui.T(SamplingText::BuildingEdit);
     const float settings_w = ImGui::CalcTextSize(settings).x + 32.0f;
     ImGui::SameLine(row_right - settings_w);
     if (TouchButton(ui, settings, "building-edit", settings_w)) {
@@ -281,7 +281,7 @@ void DrawBuildingView(UiContext& ui, AppState& state) {
     }
     const Round* round = s.round_id.empty() ? nullptr : model.FindRound(s.round_id);
     if (round != nullptr) {
-        MutedText(Format(ui.T(Text::RoundLine), round->date.c_str(),
+        MutedText(Format(ui.T(SamplingText::RoundLine), round->date.c_str(),
                          ui.T(RoundKindText(round->kind)), ui.T(PoolText(round->pool_size)))
                       .c_str());
         if (const BuildingProgress* bp = model.ProgressOf(*round).Find(s.building)) {
@@ -289,20 +289,21 @@ void DrawBuildingView(UiContext& ui, AppState& state) {
         }
         TubeBar(ui, state, *round);
         const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-        if (SegmentOption(ui, ui.T(Text::OnlyMissing), "only-missing", s.only_missing, half)) {
+        if (SegmentOption(ui, ui.T(SamplingText::OnlyMissing), "only-missing", s.only_missing,
+                          half)) {
             s.only_missing = !s.only_missing;
         }
         ImGui::SameLine();
-        if (TouchButton(ui, ui.T(Text::PrintChecklist), "print-checklist", half)) {
+        if (TouchButton(ui, ui.T(SamplingText::PrintChecklist), "print-checklist", half)) {
             ui.platform.OpenPrintable(ChecklistHtml(s.building, level, round, model.Residents(),
                                                     model.MarksOf(round->id), ui.lang));
-            s.message = ui.T(Text::PrintOpened);
+            s.message = ui.T(SamplingText::PrintOpened);
             s.message_is_error = false;
         }
-    } else if (TouchButton(ui, ui.T(Text::PrintChecklist), "print-checklist")) {
+    } else if (TouchButton(ui, ui.T(SamplingText::PrintChecklist), "print-checklist")) {
         ui.platform.OpenPrintable(
             ChecklistHtml(s.building, level, nullptr, model.Residents(), {}, ui.lang));
-        s.message = ui.T(Text::PrintOpened);
+        s.message = ui.T(SamplingText::PrintOpened);
         s.message_is_error = false;
     }
     ImGui::Spacing();
@@ -327,10 +328,11 @@ void DrawBuildingView(UiContext& ui, AppState& state) {
             break;
         case WalkRow::Kind::Household: {
             ImGui::SetCursorPosY(list_top + it->top + 10.0f);
-            std::string line = Format(ui.T(Text::HouseholdLine), RoomLabel(r.room, ui.lang).c_str(),
-                                      static_cast<int>(it->count));
+            std::string line =
+                Format(ui.T(SamplingText::HouseholdLine), RoomLabel(r.room, ui.lang).c_str(),
+                       static_cast<int>(it->count));
             if (it->complete) {
-                line += std::string(" · ") + ui.T(Text::HouseholdDone);
+                line += std::string(" · ") + ui.T(SamplingText::HouseholdDone);
             }
             ImGui::PushStyleColor(ImGuiCol_Text, it->complete ? colors::kPrimary : colors::kText);
             ImGui::TextUnformatted(line.c_str());

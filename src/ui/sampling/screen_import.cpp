@@ -19,54 +19,54 @@ constexpr ImportField kFields[] = {
     ImportField::Age,     ImportField::IdNumber, ImportField::Relation, ImportField::Flags,
     ImportField::Note};
 
-Text FieldText(ImportField f) {
+const char* FieldLabel(const UiContext& ui, ImportField f) {
     switch (f) {
     case ImportField::Ignore:
-        return Text::ImportSkipColumn;
+        return ui.T(SamplingText::ImportSkipColumn);
     case ImportField::Building:
-        return Text::FieldBuilding;
+        return ui.T(SamplingText::FieldBuilding);
     case ImportField::Unit:
-        return Text::FieldUnit;
+        return ui.T(SamplingText::FieldUnit);
     case ImportField::Room:
-        return Text::FieldRoom;
+        return ui.T(SamplingText::FieldRoom);
     case ImportField::Address:
-        return Text::FieldAddress;
+        return ui.T(SamplingText::FieldAddress);
     case ImportField::Name:
-        return Text::FieldName;
+        return ui.T(ShellText::FieldName);
     case ImportField::Phone:
-        return Text::FieldPhone;
+        return ui.T(ShellText::FieldPhone);
     case ImportField::BirthYear:
-        return Text::FieldBirthYear;
+        return ui.T(SamplingText::FieldBirthYear);
     case ImportField::Age:
-        return Text::FieldAge;
+        return ui.T(SamplingText::FieldAge);
     case ImportField::IdNumber:
-        return Text::FieldIdNumber;
+        return ui.T(SamplingText::FieldIdNumber);
     case ImportField::Relation:
-        return Text::FieldRelation;
+        return ui.T(SamplingText::FieldRelation);
     case ImportField::Flags:
-        return Text::FieldFlags;
+        return ui.T(SamplingText::FieldFlags);
     case ImportField::Note:
-        return Text::FieldNote;
+        return ui.T(SamplingText::FieldNote);
     }
-    return Text::FieldNote;
+    return ui.T(SamplingText::FieldNote);
 }
 
 std::string FieldName(const UiContext& ui, ImportField f) {
-    return ui.T(FieldText(f));
+    return FieldLabel(ui, f);
 }
 
 const char* SkipReason(const UiContext& ui, const PlannedRow& row, std::string& buf) {
     switch (row.problem) {
     case RowProblem::NoName:
-        return ui.T(Text::SkipNoName);
+        return ui.T(SamplingText::SkipNoName);
     case RowProblem::NoAddress:
-        return ui.T(Text::SkipNoAddress);
+        return ui.T(SamplingText::SkipNoAddress);
     case RowProblem::BadBirthYear:
-        return ui.T(Text::SkipBadBirthYear);
+        return ui.T(SamplingText::SkipBadBirthYear);
     case RowProblem::NameTooLong:
-        return ui.T(Text::SkipNameTooLong);
+        return ui.T(SamplingText::SkipNameTooLong);
     case RowProblem::DuplicateInFile:
-        buf = Format(ui.T(Text::SkipDuplicate), static_cast<int>(row.duplicate_of_line));
+        buf = Format(ui.T(SamplingText::SkipDuplicate), static_cast<int>(row.duplicate_of_line));
         return buf.c_str();
     case RowProblem::None:
         break;
@@ -84,35 +84,36 @@ bool Has(const std::vector<ImportField>& mapping, ImportField f) {
 }
 
 const char* DelimiterName(const UiContext& ui, char d) {
-    return ui.T(d == '\t'  ? Text::EncodingTab
-                : d == ';' ? Text::EncodingSemicolon
-                           : Text::EncodingComma);
+    return ui.T(d == '\t'  ? SamplingText::EncodingTab
+                : d == ';' ? SamplingText::EncodingSemicolon
+                           : SamplingText::EncodingComma);
 }
 
 void DrawPreview(UiContext& ui, ImportState& im) {
     const std::vector<std::string>& header = im.csv.rows[0].cells;
     const int data_rows = static_cast<int>(im.csv.rows.size()) - 1;
-    MutedText(Format(ui.T(Text::ImportFileInfo), im.file_name.c_str(), data_rows,
+    MutedText(Format(ui.T(SamplingText::ImportFileInfo), im.file_name.c_str(), data_rows,
                      std::string(TextEncodingName(im.decoded.encoding)).c_str(),
                      DelimiterName(ui, im.csv.delimiter))
                   .c_str());
     if (im.decoded.invalid_sequences > 0) {
-        ErrorText(
-            ui, "import-invalid",
-            Format(ui.T(Text::ImportInvalidChars), static_cast<int>(im.decoded.invalid_sequences))
-                .c_str());
+        ErrorText(ui, "import-invalid",
+                  Format(ui.T(SamplingText::ImportInvalidChars),
+                         static_cast<int>(im.decoded.invalid_sequences))
+                      .c_str());
     }
     const bool has_name = Has(im.mapping, ImportField::Name);
     const bool has_address =
         Has(im.mapping, ImportField::Address) ||
         (Has(im.mapping, ImportField::Building) && Has(im.mapping, ImportField::Room));
     if (!has_name) {
-        ErrorText(ui, "import-need-name", ui.T(Text::ImportNeedName));
+        ErrorText(ui, "import-need-name", ui.T(SamplingText::ImportNeedName));
     } else if (!has_address) {
-        ErrorText(ui, "import-need-address", ui.T(Text::ImportNeedAddress));
+        ErrorText(ui, "import-need-address", ui.T(SamplingText::ImportNeedAddress));
     }
     ImGui::BeginDisabled(!has_name || !has_address);
-    if (PrimaryButton(ui, Format(ui.T(Text::ImportStart), data_rows).c_str(), "import-start")) {
+    if (PrimaryButton(ui, Format(ui.T(SamplingText::ImportStart), data_rows).c_str(),
+                      "import-start")) {
         // Planning 6,000 rows takes a moment on a slow phone: the job plans on its first
         // step, after this frame has shown the progress bar.
         im.job = std::make_shared<RosterImportJob>(ui.data, std::move(im.csv), im.mapping,
@@ -123,7 +124,7 @@ void DrawPreview(UiContext& ui, ImportState& im) {
     }
     ImGui::EndDisabled();
     // What the first rows become with this mapping: the real check that it is right.
-    SectionTitle(ui, ui.T(Text::ImportPreview));
+    SectionTitle(ui, ui.T(SamplingText::ImportPreview));
     const int year = CurrentYear(ui.platform.NowMs());
     for (size_t r = 1; r < im.csv.rows.size() && r <= 3; ++r) {
         const ImportRow row =
@@ -138,12 +139,12 @@ void DrawPreview(UiContext& ui, ImportState& im) {
         }
         ImGui::TextWrapped("%s", line.c_str());
     }
-    SectionTitle(ui, ui.T(Text::ImportMapping));
-    MutedText(ui.T(Text::ImportMappingExplain));
+    SectionTitle(ui, ui.T(SamplingText::ImportMapping));
+    MutedText(ui.T(SamplingText::ImportMappingExplain));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     for (size_t c = 0; c < header.size() && c < im.mapping.size(); ++c) {
         ImGui::PushID(static_cast<int>(c));
-        const std::string title = Format(ui.T(Text::ImportColumn), static_cast<int>(c + 1),
+        const std::string title = Format(ui.T(SamplingText::ImportColumn), static_cast<int>(c + 1),
                                          header[c].c_str(), FieldName(ui, im.mapping[c]).c_str());
         std::string sample;
         for (size_t r = 1; r < im.csv.rows.size() && r <= 3; ++r) {
@@ -188,36 +189,39 @@ void DrawDone(UiContext& ui, AppState& state, ImportState& im) {
     const RosterImportJob& job = *im.job;
     const ImportPlan& plan = job.Plan();
     if (job.Status() == JobStatus::Failed) {
-        ErrorText(ui, "import-failed",
-                  Format(ui.T(Text::ImportWriteFailed), static_cast<int>(job.Written())).c_str());
+        ErrorText(
+            ui, "import-failed",
+            Format(ui.T(SamplingText::ImportWriteFailed), static_cast<int>(job.Written())).c_str());
     } else if (job.Status() == JobStatus::Cancelled) {
-        ErrorText(ui, "import-stopped",
-                  Format(ui.T(Text::ImportStopped), static_cast<int>(job.Written())).c_str());
+        ErrorText(
+            ui, "import-stopped",
+            Format(ui.T(SamplingText::ImportStopped), static_cast<int>(job.Written())).c_str());
     } else {
         StatusText(ui, "import-done",
-                   Format(ui.T(Text::ImportDone), static_cast<int>(plan.added),
+                   Format(ui.T(SamplingText::ImportDone), static_cast<int>(plan.added),
                           static_cast<int>(plan.updated), static_cast<int>(plan.unchanged),
                           static_cast<int>(plan.skipped))
                        .c_str(),
                    colors::kPrimary);
-        MutedText(Format(ui.T(Text::ImportSeconds),
+        MutedText(Format(ui.T(SamplingText::ImportSeconds),
                          static_cast<double>(job.FinishedMs() - job.StartedMs()) / 1000.0)
                       .c_str());
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    if (PrimaryButton(ui, ui.T(Text::ActionBack), "import-back-roster", half)) {
+    if (PrimaryButton(ui, ui.T(SamplingText::ActionBack), "import-back-roster", half)) {
         state.sampling.view = SamplingView::Home;
         im = ImportState{};
         return;
     }
     ImGui::SameLine();
-    if (TouchButton(ui, ui.T(Text::ImportAnother), "import-another", half)) {
+    if (TouchButton(ui, ui.T(SamplingText::ImportAnother), "import-another", half)) {
         im = ImportState{};
         return;
     }
     if (plan.skipped > 0) {
-        SectionTitle(ui, Format(ui.T(Text::ImportSkipped), static_cast<int>(plan.skipped)).c_str());
+        SectionTitle(
+            ui, Format(ui.T(SamplingText::ImportSkipped), static_cast<int>(plan.skipped)).c_str());
         int shown = 0;
         std::string buf;
         for (const PlannedRow& row : plan.rows) {
@@ -228,8 +232,8 @@ void DrawDone(UiContext& ui, AppState& state, ImportState& im) {
                 MutedText("…");
                 break;
             }
-            ImGui::TextWrapped("%s", Format(ui.T(Text::ImportSkipLine), static_cast<int>(row.line),
-                                            SkipReason(ui, row, buf))
+            ImGui::TextWrapped("%s", Format(ui.T(SamplingText::ImportSkipLine),
+                                            static_cast<int>(row.line), SkipReason(ui, row, buf))
                                          .c_str());
         }
     }
@@ -251,11 +255,11 @@ void ImportFileArrived(UiContext& ui, AppState& state, const std::string& name,
     im.decoded = DecodeSpreadsheetText(bytes);
     im.csv = ParseCsv(im.decoded.utf8);
     if (im.csv.error == CsvError::UnterminatedQuote) {
-        im.error = Format(ui.T(Text::ImportBadQuote), static_cast<int>(im.csv.error_line));
+        im.error = Format(ui.T(SamplingText::ImportBadQuote), static_cast<int>(im.csv.error_line));
     } else if (im.csv.rows.empty()) {
-        im.error = ui.T(Text::ImportEmpty);
+        im.error = ui.T(SamplingText::ImportEmpty);
     } else if (im.csv.rows.size() < 2) {
-        im.error = ui.T(Text::ImportNoRows);
+        im.error = ui.T(SamplingText::ImportNoRows);
     }
     if (!im.error.empty()) {
         im.phase = ImportPhase::Failed;
@@ -275,14 +279,14 @@ void DrawImportView(UiContext& ui, AppState& state) {
         im = ImportState{};
         return;
     }
-    Heading(ui, ui.T(Text::ImportTitle));
+    Heading(ui, ui.T(SamplingText::ImportTitle));
     switch (im.phase) {
     case ImportPhase::Failed:
         ErrorText(ui, "import-error", im.error.c_str());
         [[fallthrough]];
     case ImportPhase::ChooseFile:
-        MutedText(ui.T(Text::ImportExplain));
-        if (PrimaryButton(ui, ui.T(Text::ImportChoose), "import-choose")) {
+        MutedText(ui.T(SamplingText::ImportExplain));
+        if (PrimaryButton(ui, ui.T(SamplingText::ImportChoose), "import-choose")) {
             state.file_purpose = AppState::FilePurpose::Roster;
             ui.platform.OpenFile(".csv,.txt,text/csv,text/plain,text/tab-separated-values");
         }
@@ -305,10 +309,10 @@ void DrawImportView(UiContext& ui, AppState& state) {
         ImGui::ProgressBar(share, ImVec2(-FLT_MIN, 24.0f), "");
         ImGui::PopStyleColor();
         StatusText(ui, "import-progress",
-                   Format(ui.T(Text::ImportProgress), static_cast<int>(progress.done),
+                   Format(ui.T(SamplingText::ImportProgress), static_cast<int>(progress.done),
                           static_cast<int>(count))
                        .c_str());
-        if (TouchButton(ui, ui.T(Text::ImportStop), "import-stop")) {
+        if (TouchButton(ui, ui.T(SamplingText::ImportStop), "import-stop")) {
             im.job->Cancel();
         }
         break;

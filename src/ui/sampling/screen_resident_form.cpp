@@ -13,15 +13,15 @@ namespace {
 const char* ProblemText(const UiContext& ui, ResidentProblem p) {
     switch (p) {
     case ResidentProblem::NameMissing:
-        return ui.T(Text::ProblemNameMissing);
+        return ui.T(ShellText::ProblemNameMissing);
     case ResidentProblem::NameTooLong:
-        return ui.T(Text::ProblemNameTooLong);
+        return ui.T(ShellText::ProblemNameTooLong);
     case ResidentProblem::BuildingMissing:
-        return ui.T(Text::ProblemBuildingMissing);
+        return ui.T(SamplingText::ProblemBuildingMissing);
     case ResidentProblem::RoomMissing:
-        return ui.T(Text::ProblemRoomMissing);
+        return ui.T(SamplingText::ProblemRoomMissing);
     case ResidentProblem::BirthYear:
-        return ui.T(Text::ProblemBirthYear);
+        return ui.T(SamplingText::ProblemBirthYear);
     }
     return "";
 }
@@ -68,7 +68,7 @@ void DrawResidentForm(UiContext& ui, AppState& state) {
     }
     Resident& r = form.resident;
     const bool adding = r.id.empty();
-    Heading(ui, ui.T(adding ? Text::ResidentNew : Text::ResidentEdit));
+    Heading(ui, ui.T(adding ? SamplingText::ResidentNew : SamplingText::ResidentEdit));
     DrawSaveStatus(ui);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
@@ -76,26 +76,30 @@ void DrawResidentForm(UiContext& ui, AppState& state) {
     ImGui::BeginGroup();
     ImGui::PushItemWidth(third);
     ImGui::BeginChild("addr-b", ImVec2(third, 0), ImGuiChildFlags_AutoResizeY);
-    TextField(ui, "resident-building", ui.T(Text::FieldBuilding), ui.T(Text::FieldBuildingHint),
-              r.building);
+    TextField(ui, "resident-building", ui.T(SamplingText::FieldBuilding),
+              ui.T(SamplingText::FieldBuildingHint), r.building);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("addr-u", ImVec2(third, 0), ImGuiChildFlags_AutoResizeY);
-    TextField(ui, "resident-unit", ui.T(Text::FieldUnit), ui.T(Text::FieldUnitHint), r.unit);
+    TextField(ui, "resident-unit", ui.T(SamplingText::FieldUnit), ui.T(SamplingText::FieldUnitHint),
+              r.unit);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("addr-r", ImVec2(third, 0), ImGuiChildFlags_AutoResizeY);
-    TextField(ui, "resident-room", ui.T(Text::FieldRoom), ui.T(Text::FieldRoomHint), r.room);
+    TextField(ui, "resident-room", ui.T(SamplingText::FieldRoom), ui.T(SamplingText::FieldRoomHint),
+              r.room);
     ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();
-    TextField(ui, "resident-name", ui.T(Text::FieldName), ui.T(Text::FieldNameHint), r.name);
-    TextField(ui, "resident-phone", ui.T(Text::FieldPhone), ui.T(Text::FieldPhoneHint), r.phone);
-    TextField(ui, "resident-birth-year", ui.T(Text::FieldBirthYear), ui.T(Text::FieldBirthYearHint),
-              form.birth_year);
-    TextField(ui, "resident-id-number", ui.T(Text::FieldIdNumber), "", r.id_number);
-    TextField(ui, "resident-relation", ui.T(Text::FieldRelation), "", r.relation);
-    MutedText(ui.T(Text::FieldFlags));
+    TextField(ui, "resident-name", ui.T(ShellText::FieldName), ui.T(ShellText::FieldNameHint),
+              r.name);
+    TextField(ui, "resident-phone", ui.T(ShellText::FieldPhone), ui.T(ShellText::FieldPhoneHint),
+              r.phone);
+    TextField(ui, "resident-birth-year", ui.T(SamplingText::FieldBirthYear),
+              ui.T(SamplingText::FieldBirthYearHint), form.birth_year);
+    TextField(ui, "resident-id-number", ui.T(SamplingText::FieldIdNumber), "", r.id_number);
+    TextField(ui, "resident-relation", ui.T(SamplingText::FieldRelation), "", r.relation);
+    MutedText(ui.T(SamplingText::FieldFlags));
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     int column = 0;
     for (const uint32_t flag : kAllResidentFlags) {
@@ -108,7 +112,8 @@ void DrawResidentForm(UiContext& ui, AppState& state) {
         }
         column = 1 - column;
     }
-    TextField(ui, "resident-note", ui.T(Text::FieldNote), ui.T(Text::FieldNoteHint), r.note);
+    TextField(ui, "resident-note", ui.T(SamplingText::FieldNote), ui.T(SamplingText::FieldNoteHint),
+              r.note);
     for (size_t i = 0; i < form.problems.size(); ++i) {
         ErrorText(ui, ("resident-problem-" + std::to_string(i)).c_str(),
                   ProblemText(ui, form.problems[i]));
@@ -116,7 +121,7 @@ void DrawResidentForm(UiContext& ui, AppState& state) {
     if (!form.error.empty()) {
         ErrorText(ui, "resident-error", form.error.c_str());
     }
-    if (PrimaryButton(ui, ui.T(Text::ActionSave), "resident-save", half)) {
+    if (PrimaryButton(ui, ui.T(ShellText::ActionSave), "resident-save", half)) {
         const std::string year = TrimSpaces(form.birth_year);
         r.birth_year = year.empty() ? 0 : std::atoi(year.c_str());
         if (!year.empty() && r.birth_year == 0) {
@@ -127,8 +132,8 @@ void DrawResidentForm(UiContext& ui, AppState& state) {
         form.problems = out.problems.Of<ResidentProblem>();
         form.error.clear();
         if (out.error) {
-            form.error = *out.error == store::EditError::ReadOnly ? ui.T(Text::ReadOnlyRecord)
-                                                                  : ui.T(Text::EditStale);
+            form.error = *out.error == store::EditError::ReadOnly ? ui.T(ShellText::ReadOnlyRecord)
+                                                                  : ui.T(ShellText::EditStale);
         }
         if (out.ok) {
             form.saving.Track(out);
@@ -139,23 +144,24 @@ void DrawResidentForm(UiContext& ui, AppState& state) {
         }
     }
     ImGui::SameLine();
-    if (TouchButton(ui, ui.T(Text::ActionCancel), "resident-cancel", half)) {
+    if (TouchButton(ui, ui.T(ShellText::ActionCancel), "resident-cancel", half)) {
         s.view = form.back_to;
         form = ResidentForm{};
         return;
     }
     if (!adding) {
         if (!form.confirm_delete) {
-            if (TouchButton(ui, ui.T(Text::ActionDelete), "resident-delete")) {
+            if (TouchButton(ui, ui.T(ShellText::ActionDelete), "resident-delete")) {
                 form.confirm_delete = true;
             }
-        } else if (DangerButton(ui, ui.T(Text::ActionConfirmDelete), "resident-delete-confirm")) {
+        } else if (DangerButton(ui, ui.T(ShellText::ActionConfirmDelete),
+                                "resident-delete-confirm")) {
             const Outcome out = ui.data.Sampling().RemoveResident(r.id, r.rev);
             if (out.ok) {
                 s.view = form.back_to;
                 form = ResidentForm{};
             } else {
-                form.error = ui.T(Text::EditStale);
+                form.error = ui.T(ShellText::EditStale);
             }
         }
     }

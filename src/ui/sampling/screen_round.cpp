@@ -46,10 +46,10 @@ void DrawProgressTab(UiContext& ui, AppState& state, const Round& round) {
             units += UnitLabel(u.unit, ui.lang) + " " + std::to_string(u.progress.sampled) + "/" +
                      std::to_string(u.progress.residents);
             if (u.progress.households_incomplete > 0) {
-                units += Format(ui.T(Text::UnitIncomplete),
+                units += Format(ui.T(SamplingText::UnitIncomplete),
                                 static_cast<int>(u.progress.households_incomplete));
             } else {
-                units += std::string(" ") + ui.T(Text::HouseholdDone);
+                units += std::string(" ") + ui.T(SamplingText::HouseholdDone);
             }
             units += "   ";
         }
@@ -86,7 +86,7 @@ void DrawMissingTab(UiContext& ui, AppState& state, const Round& round) {
     const SamplingModel& model = ui.data.Sampling().Model();
     const std::vector<MissingHousehold>& missing = RoundLists(model, s, round).missing;
     if (missing.empty()) {
-        StatusText(ui, "missing-none", ui.T(Text::MissingEmpty), colors::kPrimary);
+        StatusText(ui, "missing-none", ui.T(SamplingText::MissingEmpty), colors::kPrimary);
         return;
     }
     const float row_height = ui.metrics.touch_target + 16.0f + ImGui::GetStyle().ItemSpacing.y;
@@ -126,7 +126,7 @@ void DrawHomeVisitsTab(UiContext& ui, AppState& state, const Round& round) {
     // Copied: a tap below changes the marks and so the cached list.
     const std::vector<const Resident*> list = RoundLists(model, s, round).home_visits;
     if (list.empty()) {
-        StatusText(ui, "home-none", ui.T(Text::HomeVisitEmpty), colors::kPrimary);
+        StatusText(ui, "home-none", ui.T(SamplingText::HomeVisitEmpty), colors::kPrimary);
         return;
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
@@ -152,7 +152,7 @@ void DrawHomeVisitRow(UiContext& ui, AppState& state, const Round& round, const 
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8.0f);
     ImGui::PushID(r.id.c_str());
-    if (PrimaryButton(ui, ui.T(Text::StatusHomeVisitDone), "home-done", button)) {
+    if (PrimaryButton(ui, ui.T(SamplingText::StatusHomeVisitDone), "home-done", button)) {
         const Tube* open = ui.data.Sampling().Model().OpenTubeOf(round.id, ui.data.DeviceTag());
         s.tube_detail = open ? open->number : "";
         ShowOutcome(ui, s,
@@ -172,7 +172,7 @@ void DrawTubeDetail(UiContext& ui, AppState& state, const Round& round, const Tu
     }
     if (tube.result == TubeResult::Abnormal) {
         ErrorText(ui, "tube-abnormal",
-                  Format(ui.T(Text::TubeAbnormalTitle), tube.number.c_str(),
+                  Format(ui.T(SamplingText::TubeAbnormalTitle), tube.number.c_str(),
                          static_cast<int>(members.size()), static_cast<int>(households.size()))
                       .c_str());
         std::set<std::string> buildings;
@@ -181,13 +181,14 @@ void DrawTubeDetail(UiContext& ui, AppState& state, const Round& round, const Tu
                 buildings.insert(r->building);
             }
         }
-        if (!buildings.empty() && DangerButton(ui, ui.T(Text::SealBuildings), "seal-buildings")) {
+        if (!buildings.empty() &&
+            DangerButton(ui, ui.T(SamplingText::SealBuildings), "seal-buildings")) {
             for (const std::string& b : buildings) {
                 ShowOutcome(ui, s, ui.data.Sampling().SetBuildingLevel(b, ControlLevel::Sealed));
             }
         }
     } else {
-        MutedText(ui.T(Text::TubeMembers));
+        MutedText(ui.T(SamplingText::TubeMembers));
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
@@ -217,7 +218,7 @@ void DrawTubesTab(UiContext& ui, AppState& state, const Round& round) {
     TubeBar(ui, state, round);
     const std::vector<const Tube*> tubes = model.TubesOf(round.id);
     if (tubes.empty()) {
-        MutedText(ui.T(Text::TubesEmpty));
+        MutedText(ui.T(SamplingText::TubesEmpty));
         return;
     }
     // Abnormal tubes first: their people must be found now.
@@ -233,12 +234,12 @@ void DrawTubesTab(UiContext& ui, AppState& state, const Round& round) {
         }
     }
     for (const Tube* t : ordered) {
-        const std::string detail =
-            Format(ui.T(Text::TubeLine), static_cast<int>(model.TubeCount(round.id, t->number)),
-                   ui.T(t->closed ? Text::TubeStateClosed : Text::TubeStateOpen),
-                   ui.T(TubeResultText(t->result)));
-        if (ListRow(ui, ("tube-" + t->number).c_str(), ui.T(Text::TubeNumber) + (" " + t->number),
-                    detail)) {
+        const std::string detail = Format(
+            ui.T(SamplingText::TubeLine), static_cast<int>(model.TubeCount(round.id, t->number)),
+            ui.T(t->closed ? SamplingText::TubeStateClosed : SamplingText::TubeStateOpen),
+            ui.T(TubeResultText(t->result)));
+        if (ListRow(ui, ("tube-" + t->number).c_str(),
+                    ui.T(SamplingText::TubeNumber) + (" " + t->number), detail)) {
             s.tube_detail = s.tube_detail == t->number ? std::string() : t->number;
         }
         if (s.tube_detail == t->number || t->result == TubeResult::Abnormal) {
@@ -263,8 +264,8 @@ void DrawRoundView(UiContext& ui, AppState& state) {
         s.confirm_round_delete = false;
         return;
     }
-    Heading(ui, Format(ui.T(Text::RoundLine), round->date.c_str(), ui.T(RoundKindText(round->kind)),
-                       ui.T(PoolText(round->pool_size)))
+    Heading(ui, Format(ui.T(SamplingText::RoundLine), round->date.c_str(),
+                       ui.T(RoundKindText(round->kind)), ui.T(PoolText(round->pool_size)))
                     .c_str());
     for (const SiteWindow& site : round->sites) {
         if (!site.site.empty() || !site.window.empty()) {
@@ -276,16 +277,17 @@ void DrawRoundView(UiContext& ui, AppState& state) {
     const RoundProgress& progress = model.ProgressOf(*round);
     ProgressBar(ui, "round-progress", progress.total);
     if (const Round* previous = model.PreviousRound(*round)) {
-        MutedText(Format(ui.T(Text::ProgressCompare), previous->date.c_str(),
+        MutedText(Format(ui.T(SamplingText::ProgressCompare), previous->date.c_str(),
                          Percent(model.ProgressOf(*previous).total))
                       .c_str());
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float quarter = (ImGui::GetContentRegionAvail().x - 3 * gap) / 4.0f;
-    const std::pair<RoundTab, Text> tabs[] = {{RoundTab::Progress, Text::TabProgress},
-                                              {RoundTab::Missing, Text::TabMissing},
-                                              {RoundTab::HomeVisits, Text::TabHomeVisits},
-                                              {RoundTab::Tubes, Text::TabTubes}};
+    const std::pair<RoundTab, SamplingText> tabs[] = {
+        {RoundTab::Progress, SamplingText::TabProgress},
+        {RoundTab::Missing, SamplingText::TabMissing},
+        {RoundTab::HomeVisits, SamplingText::TabHomeVisits},
+        {RoundTab::Tubes, SamplingText::TabTubes}};
     for (size_t i = 0; i < 4; ++i) {
         if (i > 0) {
             ImGui::SameLine();
@@ -301,12 +303,12 @@ void DrawRoundView(UiContext& ui, AppState& state) {
     switch (s.round_tab) {
     case RoundTab::Progress:
         DrawProgressTab(ui, state, *round);
-        if (TouchButton(ui, ui.T(Text::ExportRound), "round-export")) {
+        if (TouchButton(ui, ui.T(SamplingText::ExportRound), "round-export")) {
             ui.platform.DownloadFile("round-" + round->date + ".csv", "text/csv;charset=utf-8",
                                      RoundCsv(*round, model.Residents(), model.MarksOf(round->id),
                                               ui.lang, UtcOffsetMinutes(ui.platform.NowMs())));
         }
-        if (TouchButton(ui, ui.T(Text::RoundEdit), "round-edit")) {
+        if (TouchButton(ui, ui.T(SamplingText::RoundEdit), "round-edit")) {
             RoundForm form;
             form.round = *round;
             form.sites =
@@ -318,11 +320,11 @@ void DrawRoundView(UiContext& ui, AppState& state) {
             return;
         }
         if (!s.confirm_round_delete) {
-            if (TouchButton(ui, ui.T(Text::RoundDelete), "round-delete")) {
+            if (TouchButton(ui, ui.T(SamplingText::RoundDelete), "round-delete")) {
                 s.confirm_round_delete = true; // a second tap confirms
             }
         } else if (DangerButton(ui,
-                                Format(ui.T(Text::RoundDeleteConfirm),
+                                Format(ui.T(SamplingText::RoundDeleteConfirm),
                                        static_cast<int>(model.MarksOf(round->id).size()))
                                     .c_str(),
                                 "round-delete-confirm")) {

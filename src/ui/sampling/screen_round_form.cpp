@@ -18,11 +18,12 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
         s.view = editing ? SamplingView::Round : SamplingView::Home;
         return;
     }
-    Heading(ui, ui.T(editing ? Text::RoundEdit : Text::RoundNew));
-    TextField(ui, "round-date", ui.T(Text::RoundDate), ui.T(Text::RoundDateHint), form.round.date);
+    Heading(ui, ui.T(editing ? SamplingText::RoundEdit : SamplingText::RoundNew));
+    TextField(ui, "round-date", ui.T(SamplingText::RoundDate), ui.T(SamplingText::RoundDateHint),
+              form.round.date);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    MutedText(ui.T(Text::RoundKindLabel));
+    MutedText(ui.T(SamplingText::RoundKindLabel));
     int column = 0;
     for (const RoundKind kind : kAllRoundKinds) {
         if (column == 1) {
@@ -35,11 +36,11 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
         }
         column = 1 - column;
     }
-    MutedText(ui.T(Text::RoundPool));
+    MutedText(ui.T(SamplingText::RoundPool));
     // Tubes were opened with the pooling: it cannot change under them.
     const bool pool_locked = editing && !model.TubesOf(form.round.id).empty();
     if (pool_locked) {
-        MutedText(ui.T(Text::PoolLocked));
+        MutedText(ui.T(SamplingText::PoolLocked));
     }
     ImGui::BeginDisabled(pool_locked);
     const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
@@ -57,21 +58,23 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
     ImGui::EndDisabled();
     for (size_t i = 0; i < form.sites.size(); ++i) {
         ImGui::PushID(static_cast<int>(i));
-        TextField(ui, "round-site", ui.T(Text::RoundSite), ui.T(Text::RoundSiteHint),
-                  form.sites[i].site);
-        TextField(ui, "round-window", ui.T(Text::RoundWindow), ui.T(Text::RoundWindowHint),
-                  form.sites[i].window);
+        TextField(ui, "round-site", ui.T(SamplingText::RoundSite),
+                  ui.T(SamplingText::RoundSiteHint), form.sites[i].site);
+        TextField(ui, "round-window", ui.T(SamplingText::RoundWindow),
+                  ui.T(SamplingText::RoundWindowHint), form.sites[i].window);
         ImGui::PopID();
     }
-    if (form.sites.size() < 8 && TouchButton(ui, ui.T(Text::RoundAddSite), "round-add-site")) {
+    if (form.sites.size() < 8 &&
+        TouchButton(ui, ui.T(SamplingText::RoundAddSite), "round-add-site")) {
         form.sites.push_back({});
     }
-    MutedText(ui.T(Text::RoundScope));
-    if (SegmentOption(ui, ui.T(Text::ScopeAll), "scope-all", form.all_buildings, half)) {
+    MutedText(ui.T(SamplingText::RoundScope));
+    if (SegmentOption(ui, ui.T(SamplingText::ScopeAll), "scope-all", form.all_buildings, half)) {
         form.all_buildings = true;
     }
     ImGui::SameLine();
-    if (SegmentOption(ui, ui.T(Text::ScopeChosen), "scope-chosen", !form.all_buildings, half)) {
+    if (SegmentOption(ui, ui.T(SamplingText::ScopeChosen), "scope-chosen", !form.all_buildings,
+                      half)) {
         form.all_buildings = false;
     }
     if (!form.all_buildings) {
@@ -96,12 +99,13 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
     if (!form.error.empty()) {
         ErrorText(ui, "round-form-error", form.error.c_str());
     }
-    if (PrimaryButton(ui, ui.T(editing ? Text::ActionSave : Text::RoundCreate), "round-create")) {
+    if (PrimaryButton(ui, ui.T(editing ? ShellText::ActionSave : ShellText::RoundCreate),
+                      "round-create")) {
         form.error.clear();
         if (TrimSpaces(form.round.date).empty()) {
-            form.error = ui.T(Text::RoundDateMissing);
+            form.error = ui.T(SamplingText::RoundDateMissing);
         } else if (!form.all_buildings && form.chosen.empty()) {
-            form.error = ui.T(Text::RoundScopeEmpty);
+            form.error = ui.T(SamplingText::RoundScopeEmpty);
         } else {
             Round round = form.round;
             round.sites.clear();
@@ -120,7 +124,7 @@ void DrawRoundForm(UiContext& ui, AppState& state) {
                 s.view = SamplingView::Round;
                 s.message.clear();
             } else {
-                form.error = ui.T(Text::EditStale);
+                form.error = ui.T(ShellText::EditStale);
             }
         }
     }

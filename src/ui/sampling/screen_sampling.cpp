@@ -32,10 +32,10 @@ void DrawSearchResults(UiContext& ui, AppState& state, const SamplingModel& mode
     SamplingState& s = state.sampling;
     const std::vector<size_t>& results = SearchResults(model, s);
     if (results.empty()) {
-        MutedText(Format(ui.T(Text::SearchNoMatch), s.search.c_str()).c_str());
+        MutedText(Format(ui.T(ShellText::SearchNoMatch), s.search.c_str()).c_str());
         return;
     }
-    MutedText(Format(ui.T(Text::SamplingFound), static_cast<int>(results.size())).c_str());
+    MutedText(Format(ui.T(SamplingText::SamplingFound), static_cast<int>(results.size())).c_str());
     const Round* round = s.round_id.empty() ? nullptr : model.FindRound(s.round_id);
     const float row_height = ui.metrics.touch_target + 16.0f + ImGui::GetStyle().ItemSpacing.y;
     const float width = ImGui::GetContentRegionAvail().x;
@@ -67,10 +67,10 @@ void DrawSearchResults(UiContext& ui, AppState& state, const SamplingModel& mode
 
 void DrawRoundCard(UiContext& ui, AppState& state, const SamplingModel& model) {
     SamplingState& s = state.sampling;
-    SectionTitle(ui, ui.T(Text::RoundsTitle));
+    SectionTitle(ui, ui.T(SamplingText::RoundsTitle));
     const std::vector<const Round*> rounds = model.Rounds();
     if (rounds.empty()) {
-        MutedText(ui.T(Text::RoundNone));
+        MutedText(ui.T(SamplingText::RoundNone));
     }
     // The newest round first (the current one); older ones stay reachable for comparison
     // and exports, folded after the first three.
@@ -78,10 +78,10 @@ void DrawRoundCard(UiContext& ui, AppState& state, const SamplingModel& model) {
     for (size_t i = 0; i < shown; ++i) {
         const Round& r = *rounds[i];
         const Progress& p = model.ProgressOf(r).total;
-        const std::string title = Format(ui.T(Text::RoundLine), r.date.c_str(),
+        const std::string title = Format(ui.T(SamplingText::RoundLine), r.date.c_str(),
                                          ui.T(RoundKindText(r.kind)), ui.T(PoolText(r.pool_size)));
         const std::string detail =
-            Format(ui.T(Text::ProgressLine), static_cast<int>(p.sampled),
+            Format(ui.T(SamplingText::ProgressLine), static_cast<int>(p.sampled),
                    static_cast<int>(p.residents), static_cast<int>(p.households_incomplete));
         if (ListRow(ui, ("round-" + r.id).c_str(), title, detail)) {
             s.round_id = r.id;
@@ -91,11 +91,12 @@ void DrawRoundCard(UiContext& ui, AppState& state, const SamplingModel& model) {
         }
     }
     if (shown < rounds.size() &&
-        TouchButton(ui, Format(ui.T(Text::RoundsAll), static_cast<int>(rounds.size())).c_str(),
+        TouchButton(ui,
+                    Format(ui.T(SamplingText::RoundsAll), static_cast<int>(rounds.size())).c_str(),
                     "rounds-all")) {
         s.all_rounds = true;
     }
-    if (TouchButton(ui, ui.T(Text::RoundNew), "round-new")) {
+    if (TouchButton(ui, ui.T(SamplingText::RoundNew), "round-new")) {
         s.round_form = RoundForm{};
         s.round_form.round.date = TodayDate(ui.platform.NowMs());
         s.view = SamplingView::RoundForm;
@@ -104,22 +105,23 @@ void DrawRoundCard(UiContext& ui, AppState& state, const SamplingModel& model) {
 
 void DrawBuildings(UiContext& ui, AppState& state, const SamplingModel& model) {
     SamplingState& s = state.sampling;
-    SectionTitle(ui, ui.T(Text::SamplingBuildings));
+    SectionTitle(ui, ui.T(SamplingText::SamplingBuildings));
     if (model.Buildings().empty()) {
-        MutedText(ui.T(Text::SamplingNoBuildings));
+        MutedText(ui.T(SamplingText::SamplingNoBuildings));
         return;
     }
     const Round* round = s.round_id.empty() ? nullptr : model.FindRound(s.round_id);
     for (const BuildingRef& b : model.Buildings()) {
         const std::string title =
             BuildingLabel(b.name, ui.lang) + " · " + ui.T(ControlLevelText(model.LevelOf(b.name)));
-        std::string detail = Format(ui.T(Text::BuildingSummary), static_cast<int>(b.households),
-                                    static_cast<int>(b.residents));
+        std::string detail = Format(ui.T(SamplingText::BuildingSummary),
+                                    static_cast<int>(b.households), static_cast<int>(b.residents));
         if (round != nullptr) {
             if (const BuildingProgress* bp = model.ProgressOf(*round).Find(b.name)) {
-                detail = Format(ui.T(Text::ProgressLine), static_cast<int>(bp->progress.sampled),
-                                static_cast<int>(bp->progress.residents),
-                                static_cast<int>(bp->progress.households_incomplete));
+                detail =
+                    Format(ui.T(SamplingText::ProgressLine), static_cast<int>(bp->progress.sampled),
+                           static_cast<int>(bp->progress.residents),
+                           static_cast<int>(bp->progress.households_incomplete));
             }
         }
         if (ListRow(ui, ("building-" + b.name).c_str(), title, detail)) {
@@ -141,40 +143,42 @@ void DrawHome(UiContext& ui, AppState& state) {
         const std::vector<const Round*> rounds = model.Rounds();
         s.round_id = rounds.empty() ? std::string() : rounds.front()->id;
     }
-    Heading(ui, ui.T(Text::SamplingTitle));
+    Heading(ui, ui.T(SamplingText::SamplingTitle));
     DrawSaveStatus(ui);
     DrawMessage(ui, s);
-    TextField(ui, "sampling-search", ui.T(Text::SearchLabel), ui.T(Text::SearchResidentsHint),
-              s.search);
+    TextField(ui, "sampling-search", ui.T(ShellText::SearchLabel),
+              ui.T(SamplingText::SearchResidentsHint), s.search);
     ImGui::Spacing();
     if (!TrimSpaces(s.search).empty()) {
         DrawSearchResults(ui, state, model);
         return;
     }
     if (model.Residents().empty() && model.Rounds().empty()) {
-        MutedText(ui.T(Text::SamplingEmpty));
+        MutedText(ui.T(SamplingText::SamplingEmpty));
     } else {
         DrawRoundCard(ui, state, model);
         DrawBuildings(ui, state, model);
     }
-    SectionTitle(ui, ui.T(Text::RosterSection));
+    SectionTitle(ui, ui.T(SamplingText::RosterSection));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    if (PrimaryButton(ui, ui.T(Text::ImportRoster), "import-open", half)) {
+    if (PrimaryButton(ui, ui.T(SamplingText::ImportRoster), "import-open", half)) {
         s.import = ImportState{};
         s.view = SamplingView::Import;
     }
     ImGui::SameLine();
-    if (TouchButton(ui, ui.T(Text::AddResident), "resident-add", half)) {
+    if (TouchButton(ui, ui.T(SamplingText::AddResident), "resident-add", half)) {
         Resident r;
         r.building = s.building;
         OpenResidentForm(state, r, SamplingView::Home);
     }
-    if (!model.Residents().empty() && TouchButton(ui, ui.T(Text::ExportRoster), "roster-export")) {
+    if (!model.Residents().empty() &&
+        TouchButton(ui, ui.T(SamplingText::ExportRoster), "roster-export")) {
         const std::string csv = RosterCsv(model.Residents(), ui.lang, false);
         ui.platform.DownloadFile("roster-" + TodayDate(ui.platform.NowMs()) + ".csv",
                                  "text/csv;charset=utf-8", csv);
-        s.message = Format(ui.T(Text::ExportDone), static_cast<int>(model.Residents().size()));
+        s.message =
+            Format(ui.T(SamplingText::ExportDone), static_cast<int>(model.Residents().size()));
         s.message_is_error = false;
     }
 }

@@ -12,59 +12,60 @@ namespace {
 const char* FontStateText(const UiContext& ui) {
     switch (ui.fonts.State()) {
     case FullFontState::NotNeeded:
-        return ui.T(Text::FontFullNotNeeded);
+        return ui.T(SettingsText::FontFullNotNeeded);
     case FullFontState::Requested:
-        return ui.T(Text::FontFullLoading);
+        return ui.T(SettingsText::FontFullLoading);
     case FullFontState::Loaded:
-        return ui.T(Text::FontFullLoaded);
+        return ui.T(SettingsText::FontFullLoaded);
     case FullFontState::Failed:
-        return ui.T(Text::FontFullFailed);
+        return ui.T(SettingsText::FontFullFailed);
     }
     return "";
 }
 
 void DrawDeviceSection(UiContext& ui, AppState& state) {
-    SectionTitle(ui, ui.T(Text::SettingsDevice));
+    SectionTitle(ui, ui.T(SettingsText::SettingsDevice));
     if (!state.device_name_loaded) {
         state.device_name_edit = ui.data.Settings().DeviceName();
         state.device_name_loaded = true;
     }
-    TextField(ui, "device-name", ui.T(Text::DeviceNameLabel), ui.T(Text::DeviceNameHint),
-              state.device_name_edit);
-    if (PrimaryButton(ui, ui.T(Text::ActionSave), "device-name-save", 160.0f)) {
+    TextField(ui, "device-name", ui.T(SettingsText::DeviceNameLabel),
+              ui.T(SettingsText::DeviceNameHint), state.device_name_edit);
+    if (PrimaryButton(ui, ui.T(ShellText::ActionSave), "device-name-save", 160.0f)) {
         ui.data.Settings().SetDeviceName(state.device_name_edit, ui.platform.NowMs());
     }
 }
 
 void DrawStorageSection(UiContext& ui) {
-    SectionTitle(ui, ui.T(Text::SettingsStorage));
+    SectionTitle(ui, ui.T(SettingsText::SettingsStorage));
     if (!ui.storage.known) {
-        MutedText(ui.T(Text::StorageUnknown));
+        MutedText(ui.T(SettingsText::StorageUnknown));
         return;
     }
-    ImGui::Text(ui.T(Text::StorageUsage), ui.storage.used_bytes / 1e6,
+    ImGui::Text(ui.T(SettingsText::StorageUsage), ui.storage.used_bytes / 1e6,
                 ui.storage.quota_bytes / 1e6);
     StatusText(ui, "storage-persistent",
-               ui.T(ui.storage.persistent ? Text::StoragePersistent : Text::StorageNotPersistent));
+               ui.T(ui.storage.persistent ? SettingsText::StoragePersistent
+                                          : SettingsText::StorageNotPersistent));
 }
 
 void DrawBackupSection(UiContext& ui, AppState& state) {
-    SectionTitle(ui, ui.T(Text::SettingsBackup));
-    MutedText(ui.T(Text::BackupExplain));
+    SectionTitle(ui, ui.T(SettingsText::SettingsBackup));
+    MutedText(ui.T(SettingsText::BackupExplain));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    if (TouchButton(ui, ui.T(Text::BackupExport), "backup-export", half)) {
+    if (TouchButton(ui, ui.T(SettingsText::BackupExport), "backup-export", half)) {
         const int64_t now = ui.platform.NowMs();
         ui.platform.DownloadFile("linli-backup-" + std::to_string(now) + ".json",
                                  "application/json", ui.data.Settings().ExportBackup(now));
         char buf[128];
-        std::snprintf(buf, sizeof buf, ui.T(Text::BackupExported),
+        std::snprintf(buf, sizeof buf, ui.T(SettingsText::BackupExported),
                       static_cast<int>(ui.data.DocumentCount()));
         state.backup_message = buf;
         state.backup_message_is_error = false;
     }
     ImGui::SameLine();
-    if (TouchButton(ui, ui.T(Text::BackupRestore), "backup-restore", half)) {
+    if (TouchButton(ui, ui.T(SettingsText::BackupRestore), "backup-restore", half)) {
         state.file_purpose = AppState::FilePurpose::Backup;
         ui.platform.OpenFile(".json,application/json");
     }
@@ -80,20 +81,20 @@ void DrawBackupSection(UiContext& ui, AppState& state) {
 } // namespace
 
 void DrawSettingsScreen(UiContext& ui, AppState& state) {
-    Heading(ui, ui.T(Text::SettingsTitle));
+    Heading(ui, ui.T(SettingsText::SettingsTitle));
     DrawSaveStatus(ui);
 
-    SectionTitle(ui, ui.T(Text::SettingsLanguage));
+    SectionTitle(ui, ui.T(SettingsText::SettingsLanguage));
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const float option_width = half > 240.0f ? 240.0f : half;
-    if (SegmentOption(ui, ui.T(Text::LanguageChinese), "lang-zh", ui.lang == Language::Chinese,
-                      option_width)) {
+    if (SegmentOption(ui, ui.T(SettingsText::LanguageChinese), "lang-zh",
+                      ui.lang == Language::Chinese, option_width)) {
         ui.lang = Language::Chinese;
         ui.platform.SaveLanguage(ui.lang);
     }
     ImGui::SameLine();
-    if (SegmentOption(ui, ui.T(Text::LanguageEnglish), "lang-en", ui.lang == Language::English,
-                      option_width)) {
+    if (SegmentOption(ui, ui.T(SettingsText::LanguageEnglish), "lang-en",
+                      ui.lang == Language::English, option_width)) {
         ui.lang = Language::English;
         ui.platform.SaveLanguage(ui.lang);
     }
@@ -102,20 +103,20 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
     DrawBackupSection(ui, state);
     DrawStorageSection(ui);
 
-    SectionTitle(ui, ui.T(Text::SettingsFonts));
+    SectionTitle(ui, ui.T(SettingsText::SettingsFonts));
     // Names in a roster use rare characters; this line shows they render.
     ImGui::TextUnformatted("邻里 喆 堃 犇 淼 燚 玥 · Linli 0123456789");
     StatusText(ui, "font-status", FontStateText(ui));
 
-    SectionTitle(ui, ui.T(Text::SettingsDisplay));
-    ImGui::Text(ui.T(Text::DisplayScreen), state.display_width, state.display_height,
+    SectionTitle(ui, ui.T(SettingsText::SettingsDisplay));
+    ImGui::Text(ui.T(SettingsText::DisplayScreen), state.display_width, state.display_height,
                 ui.pixel_ratio);
 
-    SectionTitle(ui, ui.T(Text::SettingsAbout));
-    MutedText(ui.T(Text::AboutText));
+    SectionTitle(ui, ui.T(SettingsText::SettingsAbout));
+    MutedText(ui.T(SettingsText::AboutText));
     const std::string version = ui.platform.BuildVersion();
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    ImGui::Text(ui.T(Text::SettingsVersion), version.c_str());
+    ImGui::Text(ui.T(SettingsText::SettingsVersion), version.c_str());
     ImGui::PopStyleColor();
 }
 

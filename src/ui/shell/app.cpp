@@ -88,21 +88,21 @@ void App::FileOpened(const std::string& name, const std::string& bytes) {
     state_.backup_message_is_error = r.error != BackupError::None;
     switch (r.error) {
     case BackupError::None:
-        std::snprintf(buf, sizeof buf, ui_.T(Text::RestoreDone), static_cast<int>(r.added),
+        std::snprintf(buf, sizeof buf, ui_.T(ShellText::RestoreDone), static_cast<int>(r.added),
                       static_cast<int>(r.updated), static_cast<int>(r.unchanged),
                       static_cast<int>(r.conflicts));
         break;
     case BackupError::NotJson:
-        std::snprintf(buf, sizeof buf, "%s", ui_.T(Text::RestoreNotJson));
+        std::snprintf(buf, sizeof buf, "%s", ui_.T(ShellText::RestoreNotJson));
         break;
     case BackupError::NotLinliBackup:
-        std::snprintf(buf, sizeof buf, "%s", ui_.T(Text::RestoreForeign));
+        std::snprintf(buf, sizeof buf, "%s", ui_.T(ShellText::RestoreForeign));
         break;
     case BackupError::NewerFormat:
-        std::snprintf(buf, sizeof buf, "%s", ui_.T(Text::RestoreNewer));
+        std::snprintf(buf, sizeof buf, "%s", ui_.T(ShellText::RestoreNewer));
         break;
     case BackupError::BadDocument:
-        std::snprintf(buf, sizeof buf, ui_.T(Text::RestoreBadDoc),
+        std::snprintf(buf, sizeof buf, ui_.T(ShellText::RestoreBadDoc),
                       static_cast<int>(r.bad_index + 1), r.bad_reason.c_str());
         break;
     }
@@ -113,11 +113,12 @@ void App::FileFailed(const std::string& message) {
     if (state_.file_purpose == AppState::FilePurpose::Roster) {
         state_.file_purpose = AppState::FilePurpose::Backup;
         state_.sampling.import.phase = ImportPhase::Failed;
-        state_.sampling.import.error = ui::Format(ui_.T(Text::RestoreReadFailed), message.c_str());
+        state_.sampling.import.error =
+            ui::Format(ui_.T(ShellText::RestoreReadFailed), message.c_str());
         return;
     }
     char buf[512];
-    std::snprintf(buf, sizeof buf, ui_.T(Text::RestoreReadFailed), message.c_str());
+    std::snprintf(buf, sizeof buf, ui_.T(ShellText::RestoreReadFailed), message.c_str());
     state_.backup_message = buf;
     state_.backup_message_is_error = true;
 }

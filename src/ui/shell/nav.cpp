@@ -7,18 +7,18 @@
 namespace linli::ui {
 namespace {
 
-Text AreaLabel(Area area) {
+ShellText AreaLabel(Area area) {
     switch (area) {
     case Area::Sampling:
-        return Text::AreaSampling;
+        return ShellText::AreaSampling;
     case Area::Supplies:
-        return Text::AreaSupplies;
+        return ShellText::AreaSupplies;
     case Area::Volunteers:
-        return Text::AreaVolunteers;
+        return ShellText::AreaVolunteers;
     case Area::Settings:
-        return Text::AreaSettings;
+        return ShellText::AreaSettings;
     }
-    return Text::AreaSampling;
+    return ShellText::AreaSampling;
 }
 
 // One tab: a large tap area with the label centred and a bar marking the current one.

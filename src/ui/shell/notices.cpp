@@ -12,16 +12,16 @@ namespace linli::ui {
 void DrawNotices(UiContext& ui, AppState& state) {
     if (!ui.db_error.empty()) {
         char buf[512];
-        std::snprintf(buf, sizeof buf, ui.T(Text::DbOpenFailed), ui.db_error.c_str());
+        std::snprintf(buf, sizeof buf, ui.T(ShellText::DbOpenFailed), ui.db_error.c_str());
         ErrorText(ui, "db-error", buf);
         ImGui::Spacing();
     }
     const store::LoadReport& load = ui.data.LastLoad();
     if (!state.load_notice_dismissed && (!load.corrupted.empty() || load.newer > 0)) {
-        SectionTitle(ui, ui.T(Text::DataNotice));
+        SectionTitle(ui, ui.T(ShellText::DataNotice));
         char buf[256];
         if (!load.corrupted.empty()) {
-            std::snprintf(buf, sizeof buf, ui.T(Text::CorruptRecords),
+            std::snprintf(buf, sizeof buf, ui.T(ShellText::CorruptRecords),
                           static_cast<int>(load.corrupted.size()));
             ErrorText(ui, "load-corrupt", buf);
             for (size_t i = 0; i < load.corrupted.size() && i < 5; ++i) {
@@ -30,17 +30,18 @@ void DrawNotices(UiContext& ui, AppState& state) {
             }
         }
         if (load.newer > 0) {
-            std::snprintf(buf, sizeof buf, ui.T(Text::NewerRecords), static_cast<int>(load.newer));
+            std::snprintf(buf, sizeof buf, ui.T(ShellText::NewerRecords),
+                          static_cast<int>(load.newer));
             MutedText(buf);
         }
-        if (TouchButton(ui, ui.T(Text::Dismiss), "load-notice-ok", 160.0f)) {
+        if (TouchButton(ui, ui.T(ShellText::Dismiss), "load-notice-ok", 160.0f)) {
             state.load_notice_dismissed = true;
         }
         ImGui::Separator();
     }
     if (ui.update_available) {
-        StatusText(ui, "update-status", ui.T(Text::UpdateAvailable));
-        if (PrimaryButton(ui, ui.T(Text::UpdateNow), "update-now", 160.0f)) {
+        StatusText(ui, "update-status", ui.T(ShellText::UpdateAvailable));
+        if (PrimaryButton(ui, ui.T(ShellText::UpdateNow), "update-now", 160.0f)) {
             ui.platform.ApplyUpdate();
         }
         ImGui::Separator();
@@ -53,22 +54,22 @@ void DrawSaveStatus(UiContext& ui) {
     case store::SaveStatus::Idle:
         return;
     case store::SaveStatus::Saving:
-        StatusText(ui, "save-status", ui.T(Text::SaveSaving));
+        StatusText(ui, "save-status", ui.T(ShellText::SaveSaving));
         return;
     case store::SaveStatus::Saved:
-        StatusText(ui, "save-status", ui.T(Text::SaveSaved), colors::kPrimary);
+        StatusText(ui, "save-status", ui.T(ShellText::SaveSaved), colors::kPrimary);
         return;
     case store::SaveStatus::Failed: {
         char buf[512];
         switch (s.failure) {
         case store::FailureKind::Conflict:
-            std::snprintf(buf, sizeof buf, "%s", ui.T(Text::SaveFailedConflict));
+            std::snprintf(buf, sizeof buf, "%s", ui.T(ShellText::SaveFailedConflict));
             break;
         case store::FailureKind::Quota:
-            std::snprintf(buf, sizeof buf, "%s", ui.T(Text::SaveFailedQuota));
+            std::snprintf(buf, sizeof buf, "%s", ui.T(ShellText::SaveFailedQuota));
             break;
         case store::FailureKind::Other:
-            std::snprintf(buf, sizeof buf, ui.T(Text::SaveFailedOther), s.error.c_str());
+            std::snprintf(buf, sizeof buf, ui.T(ShellText::SaveFailedOther), s.error.c_str());
             break;
         }
         ErrorText(ui, "save-status", buf);

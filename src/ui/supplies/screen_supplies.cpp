@@ -7,8 +7,8 @@
 namespace linli::ui {
 
 void DrawSuppliesScreen(UiContext& ui, AppState&) {
-    Heading(ui, ui.T(Text::SuppliesTitle));
-    MutedText(ui.T(Text::SuppliesEmpty));
+    Heading(ui, ui.T(SupplyText::SuppliesTitle));
+    MutedText(ui.T(SupplyText::SuppliesEmpty));
 }
 
 } // namespace linli::ui

@@ -13,19 +13,20 @@ namespace {
 const char* ProblemText(const UiContext& ui, VolunteerProblem p) {
     switch (p) {
     case VolunteerProblem::NameMissing:
-        return ui.T(Text::ProblemNameMissing);
+        return ui.T(ShellText::ProblemNameMissing);
     case VolunteerProblem::NameTooLong:
-        return ui.T(Text::ProblemNameTooLong);
+        return ui.T(ShellText::ProblemNameTooLong);
     case VolunteerProblem::PhoneMissing:
-        return ui.T(Text::ProblemPhoneMissing);
+        return ui.T(VolunteerText::ProblemPhoneMissing);
     case VolunteerProblem::PhoneInvalid:
-        return ui.T(Text::ProblemPhoneInvalid);
+        return ui.T(VolunteerText::ProblemPhoneInvalid);
     }
     return "";
 }
 
 void EditErrorText(UiContext& ui, store::EditError e, std::string& out) {
-    out = e == store::EditError::ReadOnly ? ui.T(Text::ReadOnlyRecord) : ui.T(Text::EditStale);
+    out = e == store::EditError::ReadOnly ? ui.T(ShellText::ReadOnlyRecord)
+                                          : ui.T(ShellText::EditStale);
 }
 
 void DrawForm(UiContext& ui, AppState& state) {
@@ -49,9 +50,10 @@ void DrawForm(UiContext& ui, AppState& state) {
         break;
     }
     const bool adding = form.id.empty();
-    SectionTitle(ui, ui.T(adding ? Text::VolunteerNew : Text::VolunteerEdit));
-    TextField(ui, "volunteer-name", ui.T(Text::FieldName), ui.T(Text::FieldNameHint), form.name);
-    TextField(ui, "volunteer-phone", ui.T(Text::FieldPhone), ui.T(Text::FieldPhoneHint),
+    SectionTitle(ui, ui.T(adding ? VolunteerText::VolunteerNew : VolunteerText::VolunteerEdit));
+    TextField(ui, "volunteer-name", ui.T(ShellText::FieldName), ui.T(ShellText::FieldNameHint),
+              form.name);
+    TextField(ui, "volunteer-phone", ui.T(ShellText::FieldPhone), ui.T(ShellText::FieldPhoneHint),
               form.phone);
     for (size_t i = 0; i < form.problems.size(); ++i) {
         ErrorText(ui, ("problem-" + std::to_string(i)).c_str(), ProblemText(ui, form.problems[i]));
@@ -61,7 +63,7 @@ void DrawForm(UiContext& ui, AppState& state) {
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    if (PrimaryButton(ui, ui.T(Text::ActionSave), "volunteer-save", half)) {
+    if (PrimaryButton(ui, ui.T(ShellText::ActionSave), "volunteer-save", half)) {
         Outcome result;
         if (adding) {
             result = ui.data.Volunteers().Add(form.name, form.phone, ui.platform.NowMs());
@@ -81,15 +83,16 @@ void DrawForm(UiContext& ui, AppState& state) {
         }
     }
     ImGui::SameLine();
-    if (TouchButton(ui, ui.T(Text::ActionCancel), "volunteer-cancel", half)) {
+    if (TouchButton(ui, ui.T(ShellText::ActionCancel), "volunteer-cancel", half)) {
         form = VolunteerForm{};
     }
     if (!adding && form.open) {
         if (!form.confirm_delete) {
-            if (TouchButton(ui, ui.T(Text::ActionDelete), "volunteer-delete")) {
+            if (TouchButton(ui, ui.T(ShellText::ActionDelete), "volunteer-delete")) {
                 form.confirm_delete = true; // a second tap confirms: no accidental deletes
             }
-        } else if (DangerButton(ui, ui.T(Text::ActionConfirmDelete), "volunteer-delete-confirm")) {
+        } else if (DangerButton(ui, ui.T(ShellText::ActionConfirmDelete),
+                                "volunteer-delete-confirm")) {
             const Outcome result = ui.data.Volunteers().Remove(form.id, form.rev);
             if (result.ok) {
                 form = VolunteerForm{};
@@ -104,31 +107,31 @@ void DrawForm(UiContext& ui, AppState& state) {
 } // namespace
 
 void DrawVolunteersScreen(UiContext& ui, AppState& state) {
-    Heading(ui, ui.T(Text::VolunteersTitle));
+    Heading(ui, ui.T(VolunteerText::VolunteersTitle));
     DrawSaveStatus(ui);
     VolunteerForm& form = state.volunteer_form;
     if (form.open) {
         DrawForm(ui, state);
-    } else if (PrimaryButton(ui, ui.T(Text::VolunteerAdd), "volunteer-add")) {
+    } else if (PrimaryButton(ui, ui.T(VolunteerText::VolunteerAdd), "volunteer-add")) {
         form = VolunteerForm{};
         form.open = true;
     }
-    TextField(ui, "volunteer-search", ui.T(Text::SearchLabel), ui.T(Text::SearchHint),
+    TextField(ui, "volunteer-search", ui.T(ShellText::SearchLabel), ui.T(VolunteerText::SearchHint),
               state.volunteer_search);
     const auto volunteers = ui.data.Volunteers().List(state.volunteer_search);
     if (volunteers.empty()) {
         if (state.volunteer_search.empty()) {
-            MutedText(ui.T(Text::VolunteersEmpty));
+            MutedText(ui.T(VolunteerText::VolunteersEmpty));
         } else {
             char buf[256];
-            std::snprintf(buf, sizeof buf, ui.T(Text::SearchNoMatch),
+            std::snprintf(buf, sizeof buf, ui.T(ShellText::SearchNoMatch),
                           state.volunteer_search.c_str());
             MutedText(buf);
         }
         return;
     }
     char count[64];
-    std::snprintf(count, sizeof count, ui.T(Text::VolunteerCount),
+    std::snprintf(count, sizeof count, ui.T(VolunteerText::VolunteerCount),
                   static_cast<int>(volunteers.size()));
     MutedText(count);
     for (const Volunteer& v : volunteers) {
