@@ -4,9 +4,8 @@
 
 namespace linli {
 
+// The app's areas (ui/shell/areas.cpp has a row for each: label, screen, file handler).
 enum class Area { Sampling, Supplies, Volunteers, Settings };
-inline constexpr std::array kAllAreas = {Area::Sampling, Area::Supplies, Area::Volunteers,
-                                         Area::Settings};
 
 enum class NavStyle { BottomBar, LeftRail };
 

@@ -241,13 +241,9 @@ void DrawDone(UiContext& ui, AppState& state, ImportState& im) {
 
 } // namespace
 
-bool ImportBusy(const AppState& state) {
-    return state.sampling.view == SamplingView::Import &&
-           state.sampling.import.phase == ImportPhase::Writing;
-}
-
-void ImportFileArrived(UiContext& ui, AppState& state, const std::string& name,
-                       const std::string& bytes) {
+void SamplingFileOpened(UiContext& ui, AppState& state, const std::string& name,
+                        const std::string& bytes) {
+    state.area = Area::Sampling;
     ImportState& im = state.sampling.import;
     im = ImportState{};
     im.file_name = name;
@@ -271,6 +267,11 @@ void ImportFileArrived(UiContext& ui, AppState& state, const std::string& name,
     im.phase = ImportPhase::Preview;
 }
 
+void SamplingFileFailed(UiContext& ui, AppState& state, const std::string& message) {
+    state.sampling.import.phase = ImportPhase::Failed;
+    state.sampling.import.error = Format(ui.T(ShellText::RestoreReadFailed), message.c_str());
+}
+
 void DrawImportView(UiContext& ui, AppState& state) {
     SamplingState& s = state.sampling;
     ImportState& im = s.import;
@@ -287,7 +288,7 @@ void DrawImportView(UiContext& ui, AppState& state) {
     case ImportPhase::ChooseFile:
         MutedText(ui.T(SamplingText::ImportExplain));
         if (PrimaryButton(ui, ui.T(SamplingText::ImportChoose), "import-choose")) {
-            state.file_purpose = AppState::FilePurpose::Roster;
+            state.file_for = Area::Sampling;
             ui.platform.OpenFile(".csv,.txt,text/csv,text/plain,text/tab-separated-values");
         }
         break;

@@ -25,14 +25,14 @@ const char* FontStateText(const UiContext& ui) {
 
 void DrawDeviceSection(UiContext& ui, AppState& state) {
     SectionTitle(ui, ui.T(SettingsText::SettingsDevice));
-    if (!state.device_name_loaded) {
-        state.device_name_edit = ui.data.Settings().DeviceName();
-        state.device_name_loaded = true;
+    if (!state.settings.device_name_loaded) {
+        state.settings.device_name_edit = ui.data.Settings().DeviceName();
+        state.settings.device_name_loaded = true;
     }
     TextField(ui, "device-name", ui.T(SettingsText::DeviceNameLabel),
-              ui.T(SettingsText::DeviceNameHint), state.device_name_edit);
+              ui.T(SettingsText::DeviceNameHint), state.settings.device_name_edit);
     if (PrimaryButton(ui, ui.T(ShellText::ActionSave), "device-name-save", 160.0f)) {
-        ui.data.Settings().SetDeviceName(state.device_name_edit, ui.platform.NowMs());
+        ui.data.Settings().SetDeviceName(state.settings.device_name_edit, ui.platform.NowMs());
     }
 }
 
@@ -61,19 +61,19 @@ void DrawBackupSection(UiContext& ui, AppState& state) {
         char buf[128];
         std::snprintf(buf, sizeof buf, ui.T(SettingsText::BackupExported),
                       static_cast<int>(ui.data.DocumentCount()));
-        state.backup_message = buf;
-        state.backup_message_is_error = false;
+        state.settings.backup_message = buf;
+        state.settings.backup_message_is_error = false;
     }
     ImGui::SameLine();
     if (TouchButton(ui, ui.T(SettingsText::BackupRestore), "backup-restore", half)) {
-        state.file_purpose = AppState::FilePurpose::Backup;
+        state.file_for = Area::Settings;
         ui.platform.OpenFile(".json,application/json");
     }
-    if (!state.backup_message.empty()) {
-        if (state.backup_message_is_error) {
-            ErrorText(ui, "backup-message", state.backup_message.c_str());
+    if (!state.settings.backup_message.empty()) {
+        if (state.settings.backup_message_is_error) {
+            ErrorText(ui, "backup-message", state.settings.backup_message.c_str());
         } else {
-            StatusText(ui, "backup-message", state.backup_message.c_str());
+            StatusText(ui, "backup-message", state.settings.backup_message.c_str());
         }
     }
 }
@@ -118,6 +118,44 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::Text(ui.T(SettingsText::SettingsVersion), version.c_str());
     ImGui::PopStyleColor();
+}
+
+void SettingsFileOpened(UiContext& ui, AppState& state, const std::string&,
+                        const std::string& bytes) {
+    // Backups are UTF-8 JSON; a BOM (added by an editor) is not part of it.
+    const std::string_view text = std::string_view(bytes).substr(
+        std::string_view(bytes).substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
+    const RestoreReport r = ui.data.Settings().Restore(text);
+    char buf[512];
+    state.settings.backup_message_is_error = r.error != BackupError::None;
+    switch (r.error) {
+    case BackupError::None:
+        std::snprintf(buf, sizeof buf, ui.T(ShellText::RestoreDone), static_cast<int>(r.added),
+                      static_cast<int>(r.updated), static_cast<int>(r.unchanged),
+                      static_cast<int>(r.conflicts));
+        break;
+    case BackupError::NotJson:
+        std::snprintf(buf, sizeof buf, "%s", ui.T(ShellText::RestoreNotJson));
+        break;
+    case BackupError::NotLinliBackup:
+        std::snprintf(buf, sizeof buf, "%s", ui.T(ShellText::RestoreForeign));
+        break;
+    case BackupError::NewerFormat:
+        std::snprintf(buf, sizeof buf, "%s", ui.T(ShellText::RestoreNewer));
+        break;
+    case BackupError::BadDocument:
+        std::snprintf(buf, sizeof buf, ui.T(ShellText::RestoreBadDoc),
+                      static_cast<int>(r.bad_index + 1), r.bad_reason.c_str());
+        break;
+    }
+    state.settings.backup_message = buf;
+}
+
+void SettingsFileFailed(UiContext& ui, AppState& state, const std::string& message) {
+    char buf[512];
+    std::snprintf(buf, sizeof buf, ui.T(ShellText::RestoreReadFailed), message.c_str());
+    state.settings.backup_message = buf;
+    state.settings.backup_message_is_error = true;
 }
 
 } // namespace linli::ui

@@ -7,6 +7,7 @@
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/sampling/sampling_widgets.hpp"
+#include "ui/shell/areas.hpp"
 
 namespace linli {
 
@@ -42,20 +43,7 @@ bool App::Frame() {
     ImGui::Begin("##content", nullptr, flags);
     ImGui::PushTextWrapPos(0.0f);
     ui::DrawNotices(ui_, state_);
-    switch (state_.area) {
-    case Area::Sampling:
-        ui::DrawSamplingScreen(ui_, state_);
-        break;
-    case Area::Supplies:
-        ui::DrawSuppliesScreen(ui_, state_);
-        break;
-    case Area::Volunteers:
-        ui::DrawVolunteersScreen(ui_, state_);
-        break;
-    case Area::Settings:
-        ui::DrawSettingsScreen(ui_, state_);
-        break;
-    }
+    AreaOf(state_.area).draw(ui_, state_);
     ImGui::PopTextWrapPos();
     ui::DragToScroll();
     ImGui::End();
@@ -74,53 +62,15 @@ bool App::Frame() {
 }
 
 void App::FileOpened(const std::string& name, const std::string& bytes) {
-    if (state_.file_purpose == AppState::FilePurpose::Roster) {
-        state_.file_purpose = AppState::FilePurpose::Backup;
-        state_.area = Area::Sampling;
-        ui::ImportFileArrived(ui_, state_, name, bytes);
-        return;
-    }
-    // Backups are UTF-8 JSON; a BOM (added by an editor) is not part of it.
-    const std::string_view text = std::string_view(bytes).substr(
-        std::string_view(bytes).substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0);
-    const RestoreReport r = ui_.data.Settings().Restore(text);
-    char buf[512];
-    state_.backup_message_is_error = r.error != BackupError::None;
-    switch (r.error) {
-    case BackupError::None:
-        std::snprintf(buf, sizeof buf, ui_.T(ShellText::RestoreDone), static_cast<int>(r.added),
-                      static_cast<int>(r.updated), static_cast<int>(r.unchanged),
-                      static_cast<int>(r.conflicts));
-        break;
-    case BackupError::NotJson:
-        std::snprintf(buf, sizeof buf, "%s", ui_.T(ShellText::RestoreNotJson));
-        break;
-    case BackupError::NotLinliBackup:
-        std::snprintf(buf, sizeof buf, "%s", ui_.T(ShellText::RestoreForeign));
-        break;
-    case BackupError::NewerFormat:
-        std::snprintf(buf, sizeof buf, "%s", ui_.T(ShellText::RestoreNewer));
-        break;
-    case BackupError::BadDocument:
-        std::snprintf(buf, sizeof buf, ui_.T(ShellText::RestoreBadDoc),
-                      static_cast<int>(r.bad_index + 1), r.bad_reason.c_str());
-        break;
-    }
-    state_.backup_message = buf;
+    const AreaRow& row = AreaOf(state_.file_for);
+    state_.file_for = Area::Settings; // what a file arriving unasked is for (a backup)
+    row.file_opened(ui_, state_, name, bytes);
 }
 
 void App::FileFailed(const std::string& message) {
-    if (state_.file_purpose == AppState::FilePurpose::Roster) {
-        state_.file_purpose = AppState::FilePurpose::Backup;
-        state_.sampling.import.phase = ImportPhase::Failed;
-        state_.sampling.import.error =
-            ui::Format(ui_.T(ShellText::RestoreReadFailed), message.c_str());
-        return;
-    }
-    char buf[512];
-    std::snprintf(buf, sizeof buf, ui_.T(ShellText::RestoreReadFailed), message.c_str());
-    state_.backup_message = buf;
-    state_.backup_message_is_error = true;
+    const AreaRow& row = AreaOf(state_.file_for);
+    state_.file_for = Area::Settings;
+    row.file_failed(ui_, state_, message);
 }
 
 void App::AfterFrame() {

@@ -2,29 +2,15 @@
 #include <imgui.h>
 
 #include "ui/kit/theme.hpp"
-#include "ui/shell/screens.hpp"
+#include "ui/shell/areas.hpp"
 
 namespace linli::ui {
 namespace {
 
-ShellText AreaLabel(Area area) {
-    switch (area) {
-    case Area::Sampling:
-        return ShellText::AreaSampling;
-    case Area::Supplies:
-        return ShellText::AreaSupplies;
-    case Area::Volunteers:
-        return ShellText::AreaVolunteers;
-    case Area::Settings:
-        return ShellText::AreaSettings;
-    }
-    return ShellText::AreaSampling;
-}
-
 // One tab: a large tap area with the label centred and a bar marking the current one.
 void NavTab(UiContext& ui, AppState& state, Area area, ImVec2 size, bool bar_on_top) {
     const bool current = state.area == area;
-    const char* label = ui.T(AreaLabel(area));
+    const char* label = ui.T(AreaOf(area).label);
     ImGui::PushID(static_cast<int>(area));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     if (ImGui::InvisibleButton(label, size)) {
@@ -74,19 +60,20 @@ void DrawNavigation(UiContext& ui, AppState& state, NavStyle style) {
     const ImVec2 ws = ImGui::GetWindowSize();
     if (style == NavStyle::BottomBar) {
         dl->AddLine(wp, ImVec2(wp.x + ws.x, wp.y), colors::kBorder);
-        const float tab_width = display.x / static_cast<float>(kAllAreas.size());
-        for (size_t i = 0; i < kAllAreas.size(); ++i) {
+        const auto areas = AreaTable();
+        const float tab_width = display.x / static_cast<float>(areas.size());
+        for (size_t i = 0; i < areas.size(); ++i) {
             if (i > 0) {
                 ImGui::SameLine();
             }
-            NavTab(ui, state, kAllAreas[i], ImVec2(tab_width, m.bottom_bar_height), true);
+            NavTab(ui, state, areas[i].id, ImVec2(tab_width, m.bottom_bar_height), true);
         }
     } else {
         dl->AddLine(ImVec2(wp.x + ws.x - 1, wp.y), ImVec2(wp.x + ws.x - 1, wp.y + ws.y),
                     colors::kBorder);
         ImGui::Dummy(ImVec2(0, m.padding));
-        for (Area area : kAllAreas) {
-            NavTab(ui, state, area, ImVec2(m.rail_width - 1, m.bottom_bar_height), false);
+        for (const AreaRow& row : AreaTable()) {
+            NavTab(ui, state, row.id, ImVec2(m.rail_width - 1, m.bottom_bar_height), false);
         }
     }
     ImGui::End();

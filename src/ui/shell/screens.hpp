@@ -5,35 +5,19 @@
 #include "app/shell/layout.hpp"
 #include "ui/kit/ui_context.hpp"
 #include "ui/sampling/sampling_state.hpp"
+#include "ui/settings/settings_state.hpp"
+#include "ui/volunteers/volunteers_state.hpp"
 
 namespace linli {
 
-// The volunteer being added or edited.
-struct VolunteerForm {
-    bool open = false;
-    std::string id; // empty when adding
-    std::string rev;
-    std::string name;
-    std::string phone;
-    std::vector<VolunteerProblem> problems;
-    bool confirm_delete = false;
-    std::string error; // why the last save was refused
-    // The write of the last save: the form stays (with what was typed) until it is
-    // durable, so a failed write loses nothing.
-    PendingWrite saving;
-};
-
+// Each area's state is declared in its folder (ui/<area>/<area>_state.hpp).
 struct AppState {
     Area area = Area::Sampling;
+    // The area that asked the page for a file (its row's file handler gets it).
+    Area file_for = Area::Settings;
     SamplingState sampling;
-    // What the file the page was asked for is for.
-    enum class FilePurpose { Backup, Roster } file_purpose = FilePurpose::Backup;
-    std::string volunteer_search;
-    VolunteerForm volunteer_form;
-    std::string device_name_edit;
-    bool device_name_loaded = false;
-    std::string backup_message; // result of the last export or restore
-    bool backup_message_is_error = false;
+    VolunteersState volunteers;
+    SettingsState settings;
     bool load_notice_dismissed = false;
     float display_width = 0;
     float display_height = 0;
@@ -50,14 +34,17 @@ void DrawResidentForm(UiContext& ui, AppState& state);
 void DrawImportView(UiContext& ui, AppState& state);
 // Opens the resident form on a resident (empty id: a new one).
 void OpenResidentForm(AppState& state, const Resident& r, SamplingView back_to);
-// The import runs over several frames (a batch each); true while it has work to do.
-bool ImportBusy(const AppState& state);
-// A file chosen for the roster import arrived.
-void ImportFileArrived(UiContext& ui, AppState& state, const std::string& name,
-                       const std::string& bytes);
+// A file chosen for the roster import arrived, or could not be read.
+void SamplingFileOpened(UiContext& ui, AppState& state, const std::string& name,
+                        const std::string& bytes);
+void SamplingFileFailed(UiContext& ui, AppState& state, const std::string& message);
 void DrawSuppliesScreen(UiContext& ui, AppState& state);
 void DrawVolunteersScreen(UiContext& ui, AppState& state);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
+// A backup chosen for restoring arrived, or could not be read.
+void SettingsFileOpened(UiContext& ui, AppState& state, const std::string& name,
+                        const std::string& bytes);
+void SettingsFileFailed(UiContext& ui, AppState& state, const std::string& message);
 // Notices above every screen: records that could not be loaded, an update waiting.
 void DrawNotices(UiContext& ui, AppState& state);
 // The save state of the last change ("Saving…", "Saved", or why not), as a live status.

@@ -30,7 +30,7 @@ void EditErrorText(UiContext& ui, store::EditError e, std::string& out) {
 }
 
 void DrawForm(UiContext& ui, AppState& state) {
-    VolunteerForm& form = state.volunteer_form;
+    VolunteerForm& form = state.volunteers.form;
     switch (form.saving.Poll(ui.data)) {
     case WriteState::Durable:
         form = VolunteerForm{};
@@ -109,7 +109,7 @@ void DrawForm(UiContext& ui, AppState& state) {
 void DrawVolunteersScreen(UiContext& ui, AppState& state) {
     Heading(ui, ui.T(VolunteerText::VolunteersTitle));
     DrawSaveStatus(ui);
-    VolunteerForm& form = state.volunteer_form;
+    VolunteerForm& form = state.volunteers.form;
     if (form.open) {
         DrawForm(ui, state);
     } else if (PrimaryButton(ui, ui.T(VolunteerText::VolunteerAdd), "volunteer-add")) {
@@ -117,15 +117,15 @@ void DrawVolunteersScreen(UiContext& ui, AppState& state) {
         form.open = true;
     }
     TextField(ui, "volunteer-search", ui.T(ShellText::SearchLabel), ui.T(VolunteerText::SearchHint),
-              state.volunteer_search);
-    const auto volunteers = ui.data.Volunteers().List(state.volunteer_search);
+              state.volunteers.search);
+    const auto volunteers = ui.data.Volunteers().List(state.volunteers.search);
     if (volunteers.empty()) {
-        if (state.volunteer_search.empty()) {
+        if (state.volunteers.search.empty()) {
             MutedText(ui.T(VolunteerText::VolunteersEmpty));
         } else {
             char buf[256];
             std::snprintf(buf, sizeof buf, ui.T(ShellText::SearchNoMatch),
-                          state.volunteer_search.c_str());
+                          state.volunteers.search.c_str());
             MutedText(buf);
         }
         return;
