@@ -50,8 +50,13 @@ class Problems {
     std::vector<Problem> list_;
 };
 
-// Something an action did besides the write the user asked for.
+// Something an action did besides the write the user asked for, and to what.
 enum class Effect { TubeClosed };
+struct EffectOn {
+    Effect effect;
+    std::string subject; // TubeClosed: the tube number
+    bool operator==(const EffectOn&) const = default;
+};
 
 struct Outcome {
     bool ok = false;
@@ -59,10 +64,17 @@ struct Outcome {
     std::optional<store::EditError> error; // the store refused (stale, read-only, ...)
     std::string id;                        // the document made or changed first
     uint64_t txn = 0;                      // the write to wait for (0: nothing written)
-    std::vector<Effect> effects;
+    std::vector<EffectOn> effects;
 
-    bool Did(Effect e) const {
-        return std::find(effects.begin(), effects.end(), e) != effects.end();
+    bool Did(Effect e) const { return SubjectOf(e) != nullptr; }
+    // What the effect was on (nullptr: it did not happen).
+    const std::string* SubjectOf(Effect e) const {
+        for (const EffectOn& on : effects) {
+            if (on.effect == e) {
+                return &on.subject;
+            }
+        }
+        return nullptr;
     }
     // The first problem of a kind, if any.
     template <typename P> std::optional<P> First() const {

@@ -631,6 +631,31 @@ TEST_CASE("sampling: a GBK roster imported through the screens, then a round mar
     CHECK(h.platform.printed[0].find("1号楼 核酸采样清单") != std::string::npos);
 }
 
+TEST_CASE("sampling: tapping 采样 leaves the tube the tube tab lists alone") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    h.TapItem(Role::Button, "导入名册");
+    h.TapItem(Role::Button, "选择文件");
+    h.app().FileOpened("roster.csv", GbkRoster());
+    h.Frame(3);
+    h.TapItem(Role::Button, "导入 3 行");
+    h.Frame(5);
+    h.TapItem(Role::Button, "返回");
+    h.TapItem(Role::Button, "新建一轮检测");
+    h.TapItem(Role::Radio, "单管");
+    h.ScrollToAndTap(Role::Button, "创建本轮");
+    h.TapItem(Role::Button, "1号楼 · 防范区 0% 已采 0 / 2 人 · 1 户未完成");
+    // The round's tube tab lists the people of tube T9 (what a tap there chose).
+    h.app().State().sampling.tube_detail = "T9";
+    TypeInto(h, "管号", "S1", 1);
+    h.TapItem(Role::Button, "开新管");
+    h.ScrollToAndTap(Role::Button, "采样");
+    // The toast names the tube the sample filled, from the outcome...
+    CHECK(h.Find(Role::Status, "试管 S1 已满，已封管。请开新管。") != nullptr);
+    // ...and the tube tab still lists the tube chosen there.
+    CHECK(h.app().State().sampling.tube_detail == "T9");
+}
+
 TEST_CASE("sampling: a broken file says why and changes nothing") {
     Harness h(390, 844, Language::English);
     h.Frame(3);

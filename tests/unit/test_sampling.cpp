@@ -217,6 +217,8 @@ TEST_CASE("tubes: fill and close, duplicate numbers, results list people to re-t
     auto first = f.data.Sampling().MarkResident(single, f.Id("赵一"), MarkStatus::Sampled, 2);
     REQUIRE(first.ok);
     CHECK(first.Did(Effect::TubeClosed));
+    REQUIRE(first.SubjectOf(Effect::TubeClosed) != nullptr);
+    CHECK(*first.SubjectOf(Effect::TubeClosed) == "S1"); // the outcome names the tube it closed
     CHECK(f.data.Sampling().Model().OpenTubeOf(single, "devA") == nullptr);
     CHECK(f.data.Sampling()
               .MarkResident(single, f.Id("钱二"), MarkStatus::Sampled, 3)

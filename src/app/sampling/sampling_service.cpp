@@ -303,16 +303,16 @@ Outcome SamplingService::MarkResident(const std::string& round_id, const std::st
             mark.tube = open->number;
             if (count + 1 >= static_cast<size_t>(open->capacity)) {
                 results.push_back(PutClosed(store(), *open));
-                out.effects.push_back(Effect::TubeClosed);
+                out.effects.push_back({Effect::TubeClosed, open->number});
             }
         }
     }
     const std::string expected = existing != nullptr ? existing->rev : std::string();
     results.insert(results.begin(), store().Put(mark.id, MarkBody(mark), expected));
-    const bool closed = out.Did(Effect::TubeClosed);
+    const std::vector<EffectOn> effects = out.effects;
     out = writer_.Commit(std::move(results));
-    if (closed && out.ok) {
-        out.effects.push_back(Effect::TubeClosed);
+    if (out.ok) {
+        out.effects = effects;
     }
     return out;
 }

@@ -92,7 +92,7 @@ struct SamplingState {
     bool all_rounds = false;  // the home screen lists every round, not just the newest three
     std::string status_sheet; // resident whose status chooser is open
     std::string tube_number;  // typed for the next tube
-    std::string tube_detail;  // tube whose people are listed
+    std::string tube_detail;  // the tube the round's tube tab lists the people of
     std::string message;      // the result of the last action on these screens
     bool message_is_error = false;
     ResidentForm resident_form;

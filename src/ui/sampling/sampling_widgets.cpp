@@ -124,9 +124,9 @@ bool BuildingProgressRow(UiContext& ui, const char* id, const std::string& title
 void ShowOutcome(UiContext& ui, SamplingState& s, const Outcome& out) {
     s.message_is_error = !out.ok;
     if (out.ok) {
-        s.message = out.Did(Effect::TubeClosed)
-                        ? Format(ui.T(SamplingText::TubeFilled), s.tube_detail.c_str())
-                        : "";
+        const std::string* closed = out.SubjectOf(Effect::TubeClosed);
+        s.message =
+            closed != nullptr ? Format(ui.T(SamplingText::TubeFilled), closed->c_str()) : "";
         return;
     }
     switch (out.First<TubeProblem>().value_or(TubeProblem::None)) {

@@ -109,8 +109,6 @@ void DrawResident(UiContext& ui, AppState& state, const Resident& r, const Round
     } else if (PrimaryButton(ui, ui.T(SamplingText::MarkSample), "sample", sample_w)) {
         const MarkStatus target =
             st == MarkStatus::NeedsHomeVisit ? MarkStatus::HomeVisitDone : MarkStatus::Sampled;
-        const Tube* open = model.OpenTubeOf(round->id, ui.data.DeviceTag());
-        s.tube_detail = open ? open->number : "";
         ShowOutcome(ui, s,
                     ui.data.Sampling().MarkResident(round->id, r.id, target, ui.platform.NowMs()));
     }
@@ -166,8 +164,6 @@ void DrawStatusSheet(UiContext& ui, AppState& state, const Round& round) {
         }
         const std::string id = std::string("status-") + MarkStatusKey(option);
         if (SegmentOption(ui, ui.T(MarkStatusText(option)), id.c_str(), option == current, half)) {
-            const Tube* open = model.OpenTubeOf(round.id, ui.data.DeviceTag());
-            s.tube_detail = open ? open->number : "";
             const Outcome out =
                 ui.data.Sampling().MarkResident(round.id, r->id, option, ui.platform.NowMs());
             ShowOutcome(ui, s, out);

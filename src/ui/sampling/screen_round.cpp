@@ -153,8 +153,6 @@ void DrawHomeVisitRow(UiContext& ui, AppState& state, const Round& round, const 
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 8.0f);
     ImGui::PushID(r.id.c_str());
     if (PrimaryButton(ui, ui.T(SamplingText::StatusHomeVisitDone), "home-done", button)) {
-        const Tube* open = ui.data.Sampling().Model().OpenTubeOf(round.id, ui.data.DeviceTag());
-        s.tube_detail = open ? open->number : "";
         ShowOutcome(ui, s,
                     ui.data.Sampling().MarkResident(round.id, r.id, MarkStatus::HomeVisitDone,
                                                     ui.platform.NowMs()));
