@@ -1,12 +1,25 @@
 // Linli page bridge: data. Hands the documents read from IndexedDB (shell/idb.js) to the
-// app at start, writes the app's batches and reports each outcome (saved, or failed and
-// why), passes other tabs' writes on (BroadcastChannel 'linli-docs'), asks
+// app at start, writes the app's batches and reports each outcome (saved, or failed with
+// a WriteError code), passes other tabs' writes on (BroadcastChannel 'linli-docs'), asks
 // for persistent storage after the first save and reports usage and quota, and keeps
 // this browser's device tag.
 (function (bridge) {
   'use strict';
 
   const { withCStrings, callApp } = bridge.internal;
+
+  // Why a write failed, as the app's linli_store_failed reads it. The C++ side mirrors
+  // these numbers in src/platform/web/main.cpp (enum class JsWriteError): change both.
+  const WriteError = Object.freeze({ Conflict: 1, Quota: 2, Other: 3 });
+
+  // The code for an error from LinliIdb.write (its kind: 'conflict' | 'quota' | 'other').
+  function writeErrorCode(err) {
+    switch (err && err.kind) {
+      case 'conflict': return WriteError.Conflict;
+      case 'quota': return WriteError.Quota;
+      default: return WriteError.Other;
+    }
+  }
 
   const data = { state: 0, json: null, error: '', db: null, channel: null, persistAsked: false };
   bridge.data = data;
@@ -66,7 +79,7 @@
       if (data.channel) data.channel.postMessage({ records });
       afterFirstSave();
     }).catch((err) => {
-      const kind = err.kind === 'conflict' ? 1 : err.kind === 'quota' ? 2 : 3;
+      const kind = writeErrorCode(err);
       const message = err.message || String(err);
       const stored = JSON.stringify(err.stored || []);
       bridge.errors.push('write failed: ' + message);
@@ -93,5 +106,6 @@
       }).catch(() => {});
   }
 
+  bridge.WriteError = WriteError;
   Object.assign(bridge.internal, { startDataLoad, refreshStorage });
 })(window.linliBridge);
