@@ -2,8 +2,8 @@
 # Runs every test of Linli on a fresh or used machine:
 #   installs what is missing (tools/build.py setup), builds the native tests (ASan+UBSan)
 #   and the web site, checks layers and formatting, prints the benchmarks (startup, store,
-#   roster), then runs the unit and headless UI tests (ctest) and the browser tests
-#   (node --test, Chromium).
+#   roster; short mode, full: tests/bench/run.sh), then runs the unit and headless UI tests
+#   (ctest) and the browser tests (node --test, Chromium).
 # Ends with the ctest and node summaries; exits non-zero if anything failed, or if fewer
 # test cases are registered than tests/min_test_counts says.
 set -uo pipefail
@@ -16,10 +16,8 @@ mkdir -p test-results
 set +e
 status=0
 tests/check_style.sh || status=1
-echo "== benchmarks (numbers only) =="
-node tests/bench/startup.mjs || status=1
-node tests/bench/store.mjs || status=1
-node tests/bench/roster.mjs || status=1
+echo "== benchmarks (numbers only, short mode; full: tests/bench/run.sh) =="
+tests/bench/run.sh --short || status=1
 echo "== unit and headless UI tests (ctest, ASan+UBSan) =="
 tests/check_test_counts.sh ctest build/native || status=1
 ctest --test-dir build/native --output-on-failure --no-tests=error || status=1
