@@ -2,8 +2,8 @@
 //  1. importing the 6,000-resident GBK roster through the UI (tap "import" to the durable
 //     summary), on a laptop and on a phone viewport with the CPU slowed 4x (a cheap phone)
 //  2. frame times of the building (door-to-door) view while scrolling, and of a search,
-//     with 6,000 and 30,000 residents (short mode: 6,000): UI build (ImGui, our code) and the whole frame
-//     including the WebGL calls (SwiftShader here: software rendering)
+//     with 6,000 and 30,000 residents (short mode: 6,000 only): UI build (ImGui, our code)
+//     and the whole frame including the WebGL calls (SwiftShader here: software rendering)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

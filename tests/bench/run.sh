@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark (they print numbers and assert nothing) on the built site in dist/.
-#   tests/bench/run.sh            full mode: the full sizes (30,000 residents and documents,
-#                                 every repetition); several minutes
+#   tests/bench/run.sh            full mode: 6,000 and 30,000 residents, every repetition
+#                                 (about 7 minutes on 2 cores)
 #   tests/bench/run.sh --short    short mode, as tests/run.sh (CI) runs them
 # Build first (python3 tools/build.py web, or tests/run.sh once). Exits non-zero if a
 # benchmark failed to run.
