@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of Linli on a fresh or used machine:
 #   installs what is missing (tools/build.py setup), builds the native tests (ASan+UBSan)
-#   and the web site, checks layers and formatting, prints the benchmarks (startup, store, roster), then runs the
-#   unit and headless UI tests (ctest) and the browser tests (node --test, Chromium).
-# Ends with the ctest and node summaries; exits non-zero if anything failed.
+#   and the web site, checks layers and formatting, prints the benchmarks (startup, store,
+#   roster; short mode, full: tests/bench/run.sh), then runs the unit and headless UI tests
+#   (ctest) and the browser tests (node --test, Chromium).
+# Ends with the ctest and node summaries; exits non-zero if anything failed, or if fewer
+# test cases are registered than tests/min_test_counts says.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 set -e
@@ -14,12 +16,14 @@ mkdir -p test-results
 set +e
 status=0
 tests/check_style.sh || status=1
-echo "== benchmarks (numbers only) =="
-node tests/bench/startup.mjs || status=1
-node tests/bench/store.mjs || status=1
-node tests/bench/roster.mjs || status=1
+echo "== benchmarks (numbers only, short mode; full: tests/bench/run.sh) =="
+tests/bench/run.sh --short || status=1
 echo "== unit and headless UI tests (ctest, ASan+UBSan) =="
-ctest --test-dir build/native --output-on-failure || status=1
+tests/check_test_counts.sh ctest build/native || status=1
+ctest --test-dir build/native --output-on-failure --no-tests=error || status=1
 echo "== browser tests (node --test, headless Chromium) =="
-node --test --test-concurrency=1 tests/e2e/ || status=1
+node --test --test-concurrency=1 tests/e2e/ | tee test-results/node-test.log
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+# Said only when it fails, so that node's summary stays the last lines.
+counted=$(tests/check_test_counts.sh browser test-results/node-test.log) || { echo "$counted"; status=1; }
 exit $status

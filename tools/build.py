@@ -323,10 +323,11 @@ def build_web() -> Path:
     return DIST
 
 
-def content_hash(paths: list[Path]) -> str:
+def content_hash(paths: list[Path], root: Path) -> str:
+    """A hash of the files' paths (relative to root, so a moved file counts) and bytes."""
     h = hashlib.sha256()
     for p in sorted(paths):
-        h.update(p.name.encode())
+        h.update(p.relative_to(root).as_posix().encode())
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
 
@@ -396,13 +397,17 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
         shutil.copy2(fonts / font, staging / "fonts" / font)
     for icon in build_icons().glob("*.png"):
         shutil.copy2(icon, staging / icon.name)
-    for item in (ROOT / "shell").iterdir():
-        if item.is_file() and item.name != "sw.js":
-            shutil.copy2(item, staging / item.name)
+    # shell/ with its subfolders (shell/bridge/); sw.js is a template, filled in below.
+    shell = ROOT / "shell"
+    for item in sorted(shell.rglob("*")):
+        rel = item.relative_to(shell)
+        if item.is_file() and rel != Path("sw.js"):
+            (staging / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(item, staging / rel)
     files = [p for p in staging.rglob("*") if p.is_file()]
     # The version is a hash of everything the service worker caches.
-    version = content_hash(files)
-    names = sorted(str(p.relative_to(staging)) for p in files)
+    version = content_hash(files, staging)
+    names = sorted(p.relative_to(staging).as_posix() for p in files)
     manifest = {"version": version, "files": names + ["sw.js"]}
     (staging / "build.json").write_text(json.dumps(manifest, indent=1) + "\n")
     index = staging / "index.html"

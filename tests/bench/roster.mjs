@@ -2,8 +2,8 @@
 //  1. importing the 6,000-resident GBK roster through the UI (tap "import" to the durable
 //     summary), on a laptop and on a phone viewport with the CPU slowed 4x (a cheap phone)
 //  2. frame times of the building (door-to-door) view while scrolling, and of a search,
-//     with 6,000 and 30,000 residents: UI build (ImGui, our code) and the whole frame
-//     including the WebGL calls (SwiftShader here: software rendering)
+//     with 6,000 and 30,000 residents (short mode: 6,000 only): UI build (ImGui, our code)
+//     and the whole frame including the WebGL calls (SwiftShader here: software rendering)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,8 +11,10 @@ import path from 'node:path';
 import {
   activate, launchBrowser, LAPTOP, openApp, PHONE, ROOT, scrollTo, startServer, typeInto, waitForReady,
 } from '../e2e/helpers.mjs';
+import { announce, size } from './mode.mjs';
 
-const SIZES = (process.env.LINLI_BENCH_RESIDENTS || '6000,30000').split(',').map(Number);
+announce(import.meta.url);
+const SIZES = size('RESIDENTS', '6000', '6000,30000').split(',').map(Number);
 const FIXTURE = path.resolve(ROOT, '..', 'shared', 'fixtures', 'roster_community_gbk.csv');
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,12 +1,14 @@
 // Benchmark (prints numbers, asserts nothing): the first-visit transfer size of dist/
 // (gzip, as a static host would serve it) and the time from navigation to the first
-// frame in headless Chromium at phone and laptop sizes.
+// frame in headless Chromium at phone and laptop sizes, 5 loads each (short mode: 3).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { launchBrowser, LAPTOP, openApp, PHONE, ROOT, startServer } from '../e2e/helpers.mjs';
+import { announce, size } from './mode.mjs';
 
-const RUNS = Number(process.env.LINLI_BENCH_RUNS || 5);
+announce(import.meta.url);
+const RUNS = Number(size('RUNS', 3, 5));
 const dist = path.join(ROOT, 'dist');
 const lazy = new Set(['fonts/cjk-full.ttf']); // fetched only when a rare character is drawn
 const build = JSON.parse(fs.readFileSync(path.join(dist, 'build.json'), 'utf8'));

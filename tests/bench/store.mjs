@@ -1,7 +1,8 @@
 // Benchmark (prints numbers, asserts nothing) of the IndexedDB document store in Chromium:
 //  1. startup load of 30,000 documents, against a plain IndexedDB getAll of the same records
-//  2. durable latency of one edit made through the UI (write to `oncomplete` known by the app)
-//  3. SIGKILL right after "saved", repeated: how many edits survived
+//  2. durable latency of one edit made through the UI (write to `oncomplete` known by the app),
+//     40 edits (short mode: 10)
+//  3. SIGKILL right after "saved", repeated 20 times (short mode: 5): how many edits survived
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,10 +10,12 @@ import {
   activate, addVolunteer, gotoArea, launchBrowser, launchOnProfile, LAPTOP, openApp, openPage,
   startServer, typeInto, waitForReady,
 } from '../e2e/helpers.mjs';
+import { announce, size } from './mode.mjs';
 
-const DOCS = Number(process.env.LINLI_BENCH_DOCS || 30000);
-const EDITS = Number(process.env.LINLI_BENCH_EDITS || 40);
-const KILLS = Number(process.env.LINLI_BENCH_KILLS || 20);
+announce(import.meta.url);
+const DOCS = Number(size('DOCS', 30000, 30000));
+const EDITS = Number(size('EDITS', 10, 40));
+const KILLS = Number(size('KILLS', 5, 20));
 const SKIP_LOAD = process.env.LINLI_BENCH_ONLY_KILL === '1';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];

@@ -196,6 +196,21 @@ export async function idbRecords(page) {
   }));
 }
 
+// Polls check() (an async function) until it returns a truthy value and returns that
+// value; after timeout ms throws an Error saying what was awaited and what check
+// returned last. For conditions Playwright's waitForFunction cannot wait on: it does not
+// await a Promise its predicate returns (a Promise is truthy, so such a wait ends at once).
+export async function poll(what, check, { timeout = 15000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await check();
+    if (last) return last;
+    if (Date.now() >= deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
 // Scrolls the screen content (mouse wheel over the canvas) until the mirrored item is
 // there: rows below the fold are not in the mirror until they are drawn.
 export async function scrollTo(page, role, name, { exact = true, step = 300, tries = 40 } = {}) {

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  activate, idbRecords, openApp, LAPTOP, PHONE, ROOT, scrollTo, startServerAndBrowser, typeInto, waitForReady,
+  activate, idbRecords, openApp, LAPTOP, PHONE, poll, ROOT, scrollTo, startServerAndBrowser, typeInto, waitForReady,
 } from './helpers.mjs';
 
 let env, server, browser;
@@ -135,13 +135,8 @@ describe('sampling rosters', () => {
       await page.getByRole('button', { name: /不在家\/外出$/ }).first().waitFor({ state: 'attached' });
       await page.screenshot({ path: path.join(ROOT, 'test-results', 'phone-building-marked.png') });
       // Saved (durable) before the reload: the mark is in IndexedDB.
-      await page.waitForFunction(() => new Promise((resolve) => {
-        const req = indexedDB.open('linli', 1);
-        req.onsuccess = () => {
-          const all = req.result.transaction('docs').objectStore('docs').getAll();
-          all.onsuccess = () => { resolve(all.result.some((d) => d.type === 'mark' && d.status === 'absent')); req.result.close(); };
-        };
-      }), null, { timeout: 15000 });
+      await poll('an absent mark in IndexedDB', async () =>
+        (await idbRecords(page)).some((d) => d.type === 'mark' && d.status === 'absent'));
 
       await page.reload();
       await waitForReady(page);
@@ -207,13 +202,11 @@ describe('rounds, tubes and outputs', () => {
         await scrollTo(page, 'button', '采样');
         await activate(page, 'button', '采样');
         // The tube line may be scrolled away: count the samples where they are stored.
-        await page.waitForFunction((n) => new Promise((resolve) => {
-          const req = indexedDB.open('linli', 1);
-          req.onsuccess = () => {
-            const all = req.result.transaction('docs').objectStore('docs').getAll();
-            all.onsuccess = () => { resolve(all.result.filter((d) => d.type === 'mark' && d.tube === 'T1').length === n); req.result.close(); };
-          };
-        }), i + 1, { timeout: 15000 });
+        let count = 0;
+        await poll(`${i + 1} marks in tube T1 in IndexedDB`, async () => {
+          count = (await idbRecords(page)).filter((d) => d.type === 'mark' && d.tube === 'T1').length;
+          return count === i + 1;
+        }).catch((e) => { throw new Error(`${e.message}; stored: ${count}`); });
       }
       await scrollTo(page, 'status', /^试管 T1 已满，已封管。请开新管。/, { step: -600, exact: false });
       await scrollTo(page, 'status', /^没有打开的试管/, { step: -600, exact: false });

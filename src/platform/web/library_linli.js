@@ -1,5 +1,5 @@
 // Emscripten JS library: the C++ side's view of the page. Every function forwards to
-// window.linliBridge (shell/bridge.js), which owns the DOM.
+// window.linliBridge (shell/bridge/*.js), which owns the DOM.
 mergeInto(LibraryManager.library, {
   $linliNewString: function (s) {
     if (s === null || s === undefined) return 0;

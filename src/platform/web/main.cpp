@@ -197,11 +197,24 @@ EMSCRIPTEN_KEEPALIVE void linli_store_committed(WebRuntime* rt, unsigned txn) {
     rt->Wake();
 }
 
+// Why a write failed, as the page passes it: the numbers of the frozen JS constant
+// WriteError in shell/bridge/data.js (change both together).
+enum class JsWriteError : int { Conflict = 1, Quota = 2, Other = 3 };
+
 EMSCRIPTEN_KEEPALIVE void linli_store_failed(WebRuntime* rt, unsigned txn, int kind,
                                              const char* message, const char* stored_json) {
-    const auto failure = kind == 1   ? linli::store::FailureKind::Conflict
-                         : kind == 2 ? linli::store::FailureKind::Quota
-                                     : linli::store::FailureKind::Other;
+    auto failure = linli::store::FailureKind::Other; // also for a number the page should not send
+    switch (static_cast<JsWriteError>(kind)) {
+    case JsWriteError::Conflict:
+        failure = linli::store::FailureKind::Conflict;
+        break;
+    case JsWriteError::Quota:
+        failure = linli::store::FailureKind::Quota;
+        break;
+    case JsWriteError::Other:
+        failure = linli::store::FailureKind::Other;
+        break;
+    }
     rt->data->WriteFailed(txn, failure, message, stored_json);
     rt->Wake();
 }

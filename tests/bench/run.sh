@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every benchmark (they print numbers and assert nothing) on the built site in dist/.
+#   tests/bench/run.sh            full mode: 6,000 and 30,000 residents, every repetition
+#                                 (about 7 minutes on 2 cores)
+#   tests/bench/run.sh --short    short mode, as tests/run.sh (CI) runs them
+# Build first (python3 tools/build.py web, or tests/run.sh once). Exits non-zero if a
+# benchmark failed to run.
+set -uo pipefail
+cd "$(dirname "$0")/../.."
+if [ "${1:-}" = "--short" ]; then export LINLI_BENCH=short; else export LINLI_BENCH=full; fi
+status=0
+for bench in startup store roster; do
+  start=$SECONDS
+  node "tests/bench/$bench.mjs" || status=1
+  echo "# $bench.mjs took $((SECONDS - start)) s"
+done
+exit $status
