@@ -48,6 +48,7 @@ APT_PACKAGES = [
     "fonts-droid-fallback",  # Chinese font (DroidSansFallbackFull)
     "python3-fonttools",  # font subsetting (Debian's /usr/bin/python3)
     "clang-format",
+    "ccache",  # compiler cache in LINLI_CACHE: a fresh clone (CI) rebuilds in seconds
 ]
 
 # Debian source packages: (package, version prefix we accept, suite it comes from).
@@ -297,11 +298,31 @@ def build_fonts() -> Path:
 # --------------------------------------------------------------------------- builds
 
 
+def compiler_cache() -> tuple[list[str], dict]:
+    """ccache for our compiles: CMake arguments and environment. Keyed on paths relative to
+    the checkout (CCACHE_BASEDIR, no cwd in the hash), so every clone shares the cache."""
+    if shutil.which("ccache") is None:
+        return [], {}
+    env = {
+        "CCACHE_DIR": str(CACHE / "ccache"),
+        "CCACHE_BASEDIR": str(ROOT),
+        "CCACHE_NOHASHDIR": "1",
+        "CCACHE_MAXSIZE": "2G",
+    }
+    args = ["-DCMAKE_C_COMPILER_LAUNCHER=ccache", "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"]
+    return args, env
+
+
 def build_native() -> Path:
     build_dir = BUILD / "native"
+    cache_args, cache_env = compiler_cache()
     if not (build_dir / "build.ninja").exists():
-        run(["cmake", "--preset", "native", f"-DLINLI_IMGUI_DIR={imgui_dir()}"], log="native.log", cwd=ROOT)
-    run(["cmake", "--build", "--preset", "native"], log="native.log", cwd=ROOT)
+        run(["cmake", "--preset", "native", f"-DLINLI_IMGUI_DIR={imgui_dir()}", *cache_args],
+            log="native.log", cwd=ROOT, env=cache_env)
+    t0 = time.time()
+    run(["cmake", "--build", "--preset", "native"], log="native.log", cwd=ROOT, env=cache_env)
+    if time.time() - t0 > 20:
+        say(f"Compiled the native tests in {time.time() - t0:.0f} s")
     return build_dir
 
 
@@ -309,14 +330,17 @@ def build_web() -> Path:
     build_dir = BUILD / "web"
     sdl = sdl2_wasm_prefix()
     imgui = imgui_dir()
+    cache_args, cache_env = compiler_cache()
+    env = {**EMSCRIPTEN_ENV, **cache_env}
     if not (build_dir / "build.ninja").exists():
         say("Configuring the web build")
         run(
-            ["cmake", "--preset", "web", f"-DLINLI_IMGUI_DIR={imgui}", f"-DLINLI_SDL2_PREFIX={sdl}"],
-            log="web.log", cwd=ROOT, env=EMSCRIPTEN_ENV,
+            ["cmake", "--preset", "web", f"-DLINLI_IMGUI_DIR={imgui}", f"-DLINLI_SDL2_PREFIX={sdl}",
+             *cache_args],
+            log="web.log", cwd=ROOT, env=env,
         )
     t0 = time.time()
-    run(["cmake", "--build", "--preset", "web"], log="web.log", cwd=ROOT, env=EMSCRIPTEN_ENV)
+    run(["cmake", "--build", "--preset", "web"], log="web.log", cwd=ROOT, env=env)
     if time.time() - t0 > 20:
         say(f"Compiled the web build in {time.time() - t0:.0f} s")
     assemble_dist(build_dir, build_fonts())
