@@ -10,6 +10,10 @@ Everything downloaded goes to ignored folders or to the cache outside the tree
 private apt state folder that leaves the system's apt configuration alone, npm packages
 into node_modules/. Every step is idempotent and prints nothing when there is nothing
 to do; slow steps announce themselves and write their full output to a log file.
+
+Sections: Debian packages; Debian sources (Dear ImGui, SDL2 for wasm); npm; fonts (the
+Chinese subset); builds (compiler cache, native, web, dist with icons and the service
+worker's list); setup and main.
 """
 from __future__ import annotations
 

@@ -1,3 +1,6 @@
+// The roster as text: labels (building, unit, room, address), enum texts, flags, CSV
+// cells neutralised for spreadsheets, the roster and round CSV exports, and the printable
+// HTML checklist per building. Sections follow that order.
 #include "io/roster_text.hpp"
 
 #include <cctype>

@@ -1,3 +1,6 @@
+// Sections: loading (records, one JSON array); storing and the indexes; Put and Remove
+// (compare-and-swap on _rev); Merge (CouchDB's winner rule, losers kept as conflict:
+// documents) and Rollback; reads (Get, OfType, All, ChangesSince, ErasedSince, Find).
 #include "store/store.hpp"
 
 #include "store/records.hpp"
@@ -5,20 +8,6 @@
 #include <algorithm>
 
 namespace linli::store {
-
-const char* EditErrorName(EditError e) {
-    switch (e) {
-    case EditError::Conflict:
-        return "conflict";
-    case EditError::NotFound:
-        return "not found";
-    case EditError::Invalid:
-        return "invalid";
-    case EditError::ReadOnly:
-        return "read-only";
-    }
-    return "invalid";
-}
 
 DocumentStore::DocumentStore(SchemaRegistry schemas) : schemas_(std::move(schemas)) {}
 

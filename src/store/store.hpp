@@ -22,7 +22,6 @@ struct Change {
 };
 
 enum class EditError { Conflict, NotFound, Invalid, ReadOnly };
-const char* EditErrorName(EditError e);
 
 template <typename T> struct Result {
     std::optional<T> value;
@@ -79,8 +78,6 @@ class DocumentStore {
     void AddIndex(const std::string& type, const std::string& field);
     std::vector<const Document*> Find(const std::string& type, const std::string& field,
                                       const std::string& value) const;
-
-    const SchemaRegistry& Schemas() const { return schemas_; }
 
   private:
     void LoadOne(const std::string& key, const Json& json, LoadReport& report);

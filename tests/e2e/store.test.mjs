@@ -1,6 +1,8 @@
 // The offline document store end to end in Chromium: what the UI calls saved survives a
 // reload and a SIGKILL of the browser, the app loads offline, two tabs see each other's
 // changes without overwriting them, backups round-trip, bad data is reported.
+// Sections: one describe block; tests in order: reload, SIGKILL, offline, two tabs, CAS
+// conflict, backup, corrupted records, a dropped connection, settings.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';

@@ -1,6 +1,9 @@
 // The real UI code driven headless: Dear ImGui with no renderer, a recording Platform,
 // input through ImGui's own event queue. The browser tests cover the same paths end to
 // end; these run in a second under ASan/UBSan and pin the details down.
+// Sections: the harness (recording platform, persistence, frames, taps); navigation and
+// touch targets; the soft-keyboard bridge; fonts; volunteers and saving; settings and
+// backups; sampling (import through the screens, rounds, tubes, forms).
 #include <doctest/doctest.h>
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// Sections: header mapping; addresses; flags from text; rows; planning; files end to end.
 #include <doctest/doctest.h>
 
 #include <set>

@@ -1,8 +1,11 @@
 // Rounds, marks, pooled tubes, progress and the missing list: the pure rules and the
 // actions that write them (with an in-memory persistence that can also refuse writes).
+// Sections: fixture; roster model; residents; rounds and marks; tubes; progress and the
+// missing list; buildings (rename, delete); rounds (edit, delete).
 #include <doctest/doctest.h>
 
 #include "app/app_data.hpp"
+#include "app/sampling/round_views.hpp"
 
 using namespace linli;
 using store::Json;
@@ -376,4 +379,45 @@ TEST_CASE("a round's date, sites and scope can be edited, its pooling only befor
     again = *f.data.Sampling().Model().FindRound(id);
     again.date = " ";
     CHECK(f.data.Sampling().UpdateRound(again).error == store::EditError::Invalid);
+}
+
+TEST_CASE("round views: door-to-door rows of a building and a round's lists, rebuilt on change") {
+    Fixture f;
+    const std::string round_id = f.NewRound(10);
+    const Round* round = f.data.Sampling().Model().FindRound(round_id);
+    REQUIRE(round != nullptr);
+    WalkRowsCache walk;
+    const WalkRowHeights heights{10.0f, 20.0f, 30.0f};
+    const auto& all = UpdateWalkRows(walk, f.data.Sampling().Model(), "1", round, false, heights);
+    // Building 1: unit 1 (101: 赵一 钱二; 102: 孙三), unit 2 (201: 李四).
+    using K = WalkRow::Kind;
+    std::vector<K> kinds;
+    for (const WalkRow& row : all.rows) {
+        kinds.push_back(row.kind);
+    }
+    CHECK(kinds == std::vector<K>{K::Unit, K::Household, K::Resident, K::Resident, K::Household,
+                                  K::Resident, K::Unit, K::Household, K::Resident});
+    CHECK(all.total_height == doctest::Approx(2 * 10 + 3 * 20 + 4 * 30));
+    CHECK(all.rows[2].top == doctest::Approx(30.0f)); // after a unit and a household row
+    // Household 201 done: with only the missing ones, unit 2 disappears.
+    REQUIRE(f.data.Sampling().MarkResident(round_id, f.Id("李四"), MarkStatus::Absent, 5).ok);
+    const auto& missing =
+        UpdateWalkRows(walk, f.data.Sampling().Model(), "1", round, true, heights);
+    CHECK(missing.rows.size() == 6);
+    CHECK(missing.rows.back().kind == K::Resident);
+
+    RoundListsCache lists;
+    const auto& l = UpdateRoundLists(lists, f.data.Sampling().Model(), *round);
+    // Everyone but 李四 is missing; 孙三 is bedridden, so a home visit.
+    size_t people = 0;
+    for (const MissingHousehold& h : l.missing) {
+        people += h.residents.size();
+    }
+    CHECK(people == 5);
+    REQUIRE(l.home_visits.size() == 1);
+    CHECK(l.home_visits[0]->name == "孙三");
+    REQUIRE(
+        f.data.Sampling().MarkResident(round_id, f.Id("孙三"), MarkStatus::HomeVisitDone, 6).ok);
+    const Round* again = f.data.Sampling().Model().FindRound(round_id);
+    CHECK(UpdateRoundLists(lists, f.data.Sampling().Model(), *again).home_visits.empty());
 }

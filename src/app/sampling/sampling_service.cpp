@@ -1,6 +1,9 @@
 // The sampling service's actions: residents, buildings, rounds, marks and tubes. Each action
 // is one transaction; several documents changed together (a sample that fills its tube)
 // are written together or not at all.
+// Sections: validation and helpers; residents (save, remove, import); buildings (level,
+// rename, remove); rounds (create, update, remove); marks (MarkResident); tubes (open,
+// close, result).
 #include <set>
 
 #include "app/sampling/sampling_service.hpp"

@@ -1,7 +1,7 @@
 #pragma once
 // The accessibility mirror's model: one node per visible interactive item of a frame.
 // Built by the UI layer from Dear ImGui's item hooks, serialised to JSON for the DOM
-// mirror in the page (shell/bridge.js). Pure C++ so it is unit-tested natively.
+// mirror in the page (shell/bridge/mirror.js). Pure C++ so it is unit-tested natively.
 #include <cstdint>
 #include <optional>
 #include <string>

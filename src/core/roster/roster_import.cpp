@@ -1,3 +1,7 @@
+// Sections (marked "// ----"): Flags (words in free text -> ResidentFlag bits); Header
+// mapping (header cells -> ImportField); Rows (one spreadsheet row -> a resident: birth
+// years, ages, ID numbers, notes); Planning (rows against the stored roster: add, update,
+// unchanged, skip).
 #include "core/roster/roster_import.hpp"
 
 #include <algorithm>

@@ -1,5 +1,5 @@
 #pragma once
-// Functions implemented in JavaScript (library_linli.js, forwarding to shell/bridge.js).
+// Functions implemented in JavaScript (library_linli.js, forwarding to shell/bridge/).
 #include <cstdint>
 
 extern "C" {

@@ -135,7 +135,7 @@ void Loop(void* arg) {
 
 using linli::WebRuntime;
 
-// Called by shell/bridge.js with the runtime address it got from linli_js_init.
+// Called by shell/bridge/main.js with the runtime address it got from linli_js_init.
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void linli_text_input(WebRuntime* rt, uint32_t field_id, const char* value,

@@ -4,7 +4,7 @@
 
 namespace linli {
 
-// Platform and persistence over the page's JavaScript bridge (shell/bridge.js, idb.js).
+// Platform and persistence over the page's JavaScript bridge (shell/bridge/, shell/idb.js).
 class WebPlatform final : public Platform, public store::Persistence {
   public:
     void Write(uint64_t txn, const std::string& batch_json) override;

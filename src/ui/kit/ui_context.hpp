@@ -21,7 +21,7 @@ struct BridgeInput {
     unsigned sequence = 0;
 };
 
-// Connects the active ImGui text field with the page's textarea (shell/bridge.js).
+// Connects the active ImGui text field with the page's textarea (shell/bridge/ime.js).
 class TextBridge {
   public:
     void Queue(BridgeInput input) {
@@ -36,7 +36,6 @@ class TextBridge {
     std::optional<BridgeInput>& Pending() { return pending_; }
     void SetApplied(unsigned sequence) { applied_ = sequence; }
     void SetActive(TextEditState state);
-    bool HasActive() const { return active_.has_value(); }
 
   private:
     std::optional<BridgeInput> pending_;

@@ -9,6 +9,7 @@
 #include "app/app_data.hpp"
 #include "app/pending_write.hpp"
 #include "app/sampling/import_job.hpp"
+#include "app/sampling/round_views.hpp"
 #include "core/roster/roster_import.hpp"
 #include "io/csv.hpp"
 #include "io/text_decode.hpp"
@@ -47,34 +48,6 @@ struct ImportState {
     int editing_column = -1;              // the column whose field chooser is open
     std::string error;                    // why the file cannot be imported
     std::shared_ptr<RosterImportJob> job; // Writing and Done: the import (app/sampling)
-};
-
-// One line of the door-to-door list: a unit heading, a household heading or a resident.
-struct WalkRow {
-    enum class Kind { Unit, Household, Resident } kind = Kind::Resident;
-    size_t resident = 0; // index into the model's residents (first of the household/unit)
-    size_t count = 0;    // residents in the household or unit shown
-    bool complete = false;
-    float top = 0; // offset from the list's top
-    float height = 0;
-};
-
-struct WalkRowsCache {
-    std::string building, round_id;
-    bool only_missing = false;
-    uint64_t roster_version = UINT64_MAX, marks_version = UINT64_MAX;
-    float row_scale = 0;
-    std::vector<WalkRow> rows;
-    float total_height = 0;
-};
-
-// The round's missing and home-visit lists, rebuilt only when the roster or the marks
-// change (pointers into the model's residents, valid for that roster version).
-struct RoundListsCache {
-    std::string round_id;
-    uint64_t roster_version = UINT64_MAX, marks_version = UINT64_MAX;
-    std::vector<MissingHousehold> missing;
-    std::vector<const Resident*> home_visits;
 };
 
 struct SamplingState {

@@ -1,6 +1,9 @@
 // One building, walked door to door: units, households and their residents. With a
 // testing round open, each resident is one tap to mark sampled (into this phone's open
 // tube); "more" gives the other statuses. Only rows on screen are drawn.
+// Sections: row heights and the walk rows (units, households, residents); one resident
+// row (sample / more); the status sheet; building settings (level, rename, delete);
+// DrawBuildingView (tube bar, search, the list drawn only where it is on screen).
 #include <algorithm>
 #include <imgui.h>
 
@@ -19,59 +22,10 @@ float ResidentRowHeight(const UiContext& ui) {
     return ui.metrics.touch_target + 24.0f;
 }
 
-// Builds (when something changed) the rows of the list with their offsets.
 const WalkRowsCache& WalkRows(UiContext& ui, SamplingState& s, const SamplingModel& model,
                               const Round* round) {
-    WalkRowsCache& c = s.walk;
-    const std::string round_id = round != nullptr ? round->id : std::string();
-    const float scale = ResidentRowHeight(ui);
-    if (c.building == s.building && c.round_id == round_id && c.only_missing == s.only_missing &&
-        c.roster_version == model.RosterVersion() && c.marks_version == model.MarksVersion() &&
-        c.row_scale == scale) {
-        return c;
-    }
-    c = WalkRowsCache{
-        s.building, round_id, s.only_missing, model.RosterVersion(), model.MarksVersion(), scale,
-        {},         0.0f};
-    const BuildingRef* b = model.FindBuildingRef(s.building);
-    if (b == nullptr) {
-        return c;
-    }
-    const auto& residents = model.Residents();
-    static const MarksByResident kNoMarks;
-    const MarksByResident& marks = round != nullptr ? model.MarksOf(round->id) : kNoMarks;
-    auto add = [&](WalkRow row) {
-        row.top = c.total_height;
-        c.total_height += row.height;
-        c.rows.push_back(row);
-    };
-    for (const UnitRef& u : b->units) {
-        bool unit_added = false;
-        for (const HouseholdRef& h : u.households) {
-            bool complete = true;
-            if (round != nullptr) {
-                for (size_t i = h.first; i < h.first + h.count; ++i) {
-                    const auto it = marks.find(residents[i].id);
-                    complete = complete &&
-                               IsAccountedFor(StatusOf(residents[i],
-                                                       it == marks.end() ? nullptr : it->second));
-                }
-            }
-            if (s.only_missing && round != nullptr && complete) {
-                continue;
-            }
-            if (!unit_added) {
-                add({WalkRow::Kind::Unit, h.first, u.residents, false, 0, kUnitRow});
-                unit_added = true;
-            }
-            add({WalkRow::Kind::Household, h.first, h.count, complete && round != nullptr, 0,
-                 kHouseholdRow});
-            for (size_t i = h.first; i < h.first + h.count; ++i) {
-                add({WalkRow::Kind::Resident, i, 1, false, 0, scale});
-            }
-        }
-    }
-    return c;
+    return UpdateWalkRows(s.walk, model, s.building, round, s.only_missing,
+                          {kUnitRow, kHouseholdRow, ResidentRowHeight(ui)});
 }
 
 void DrawResident(UiContext& ui, AppState& state, const Resident& r, const Round* round,

@@ -2,6 +2,9 @@
 // column holds (guessed from the headers), import with a progress bar (a batch per frame,
 // each batch one durable transaction), then a summary of what was added, updated and
 // skipped, and why.
+// Sections: field names and skip reasons; DrawPreview (file info, mapping, first rows);
+// DrawDone (summary, skipped rows); the file handlers of the sampling area; DrawImportView
+// (the phases: choose, preview, writing with progress, done).
 #include <cstdlib>
 #include <imgui.h>
 

@@ -1,6 +1,8 @@
 // One testing round: progress per building and unit (with the previous round beside it),
 // the missing list by household, the home-visit list, and the pooled tubes with their
 // results (an abnormal tube lists its people and households at once).
+// Sections: the progress tab; the missing tab; the home-visit tab; a tube's detail and the
+// tubes tab; DrawRoundView (header, edit and delete, tabs).
 #include <imgui.h>
 #include <set>
 
@@ -62,23 +64,7 @@ void DrawProgressTab(UiContext& ui, AppState& state, const Round& round) {
 
 const RoundListsCache& RoundLists(const SamplingModel& model, SamplingState& s,
                                   const Round& round) {
-    RoundListsCache& c = s.lists;
-    if (c.round_id != round.id || c.roster_version != model.RosterVersion() ||
-        c.marks_version != model.MarksVersion()) {
-        c.round_id = round.id;
-        c.roster_version = model.RosterVersion();
-        c.marks_version = model.MarksVersion();
-        c.missing = MissingList(round, model.Residents(), model.MarksOf(round.id));
-        c.home_visits.clear();
-        for (const MissingHousehold& h : c.missing) {
-            for (const Resident* r : h.residents) {
-                if (StatusOf(*r, model.FindMark(round.id, r->id)) == MarkStatus::NeedsHomeVisit) {
-                    c.home_visits.push_back(r);
-                }
-            }
-        }
-    }
-    return c;
+    return UpdateRoundLists(s.lists, model, round);
 }
 
 void DrawMissingTab(UiContext& ui, AppState& state, const Round& round) {
