@@ -245,8 +245,8 @@ def ensure_npm() -> None:
 
 # --------------------------------------------------------------------------- fonts
 
-ROBOTO = Path("/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Regular.ttf")
-DROID = Path("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf")
+ASSETS = ROOT / "assets"
+FONT_SLICES = ASSETS / "fonts" / "slices.json"  # which characters each shipped font holds
 
 
 def common_hanzi() -> str:
@@ -280,21 +280,26 @@ def subset(font: Path, out: Path, text: str | None = None, unicodes: str | None 
 def build_fonts() -> Path:
     """Builds the three font files into build/fonts (cached on the inputs' identity)."""
     out = BUILD / "fonts"
-    key = f"{ROBOTO.stat().st_size}-{DROID.stat().st_size}-v3"
+    slices = json.loads(FONT_SLICES.read_text(encoding="utf-8"))
+    fonts = {Path(s["font"]) for name, s in slices.items() if name != "comment"}
+    key = hashlib.sha256(
+        FONT_SLICES.read_bytes() + "".join(f"{f}:{f.stat().st_size}" for f in sorted(fonts)).encode()
+    ).hexdigest()
     if (out / ".key").exists() and (out / ".key").read_text() == key:
         return out
     say("Subsetting fonts")
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    # Latin UI font: Basic Latin, Latin-1, general punctuation, currency, arrows.
-    subset(ROBOTO, out / "latin.ttf", unicodes="U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-205E,U+20A0-20BF,U+2190-2199,U+2212,U+00D7,U+2713")
-    common = common_hanzi()
-    punctuation = "".join(chr(c) for c in range(0x3000, 0x3040)) + "".join(
-        chr(c) for c in range(0xFF01, 0xFF5F)
-    )
-    subset(DROID, out / "cjk-common.ttf", text=common + punctuation + "·—…“”‘’")
-    # The rest of the Chinese font: fetched lazily when a character is not in the subset.
-    subset(DROID, out / "cjk-full.ttf", unicodes="*")
+    for name, s in slices.items():
+        if name == "comment":
+            continue
+        if "unicodes" in s:
+            subset(Path(s["font"]), out / f"{name}.ttf", unicodes=s["unicodes"])
+            continue
+        text = common_hanzi() if s.get("hanzi") == "gb2312-level-1" else ""
+        for lo, hi in s.get("ranges", []):
+            text += "".join(chr(c) for c in range(int(lo, 16), int(hi, 16) + 1))
+        subset(Path(s["font"]), out / f"{name}.ttf", text=text + s.get("characters", ""))
     (out / ".key").write_text(key)
     return out
 
@@ -361,7 +366,7 @@ def content_hash(paths: list[Path], root: Path) -> str:
 
 
 def icon_png(size: int) -> bytes:
-    """The app icon (shell/icon.svg's shapes: a white house on green) as a PNG, drawn here
+    """The app icon (assets/icon.svg's shapes: a white house on green) as a PNG, drawn here
     so that no image tool is needed."""
     import struct
     import zlib
@@ -425,6 +430,7 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
         shutil.copy2(fonts / font, staging / "fonts" / font)
     for icon in build_icons().glob("*.png"):
         shutil.copy2(icon, staging / icon.name)
+    shutil.copy2(ASSETS / "icon.svg", staging / "icon.svg")
     # shell/ with its subfolders (shell/bridge/); sw.js is a template, filled in below.
     shell = ROOT / "shell"
     for item in sorted(shell.rglob("*")):

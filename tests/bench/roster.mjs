@@ -4,7 +4,6 @@
 //  2. frame times of the building (door-to-door) view while scrolling, and of a search,
 //     with 6,000 and 30,000 residents (short mode: 6,000 only): UI build (ImGui, our code)
 //     and the whole frame including the WebGL calls (SwiftShader here: software rendering)
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import {
   activate, launchBrowser, LAPTOP, openApp, PHONE, ROOT, scrollTo, startServer, typeInto, waitForReady,
 } from '../e2e/helpers.mjs';
 import { announce, size } from './mode.mjs';
+import { rosterFile } from '../../assets/sample/roster.mjs';
 
 announce(import.meta.url);
 const SIZES = size('RESIDENTS', '6000', '6000,30000').split(',').map(Number);
@@ -22,17 +22,9 @@ const stats = (xs) => {
   return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${s[s.length - 1].toFixed(1)} ms (${s.length} frames)`;
 };
 
-// A GBK roster of the fixture's shape when the shared fixture is not there.
+// The shared fixture, or the generated sample of its shape (assets/sample/roster.mjs).
 function roster(dir) {
-  if (fs.existsSync(FIXTURE)) return FIXTURE;
-  const lines = ['楼号,单元号,门牌号,姓名,与户主关系,身份证号,手机号,年龄,特殊情况'];
-  for (let i = 0; i < 6000; i++) {
-    lines.push(`${1 + (i % 22)},${1 + (i % 3)},${100 + (i % 97)},居民${i},,,138${String(i).padStart(8, '0')},${20 + (i % 70)},`);
-  }
-  fs.writeFileSync(path.join(dir, 'utf8.csv'), lines.join('\r\n'));
-  const out = path.join(dir, 'gbk.csv');
-  fs.writeFileSync(out, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', path.join(dir, 'utf8.csv')]));
-  return out;
+  return rosterFile(FIXTURE, dir);
 }
 
 async function importThroughUi(page, file) {

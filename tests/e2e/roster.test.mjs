@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+import { rosterFile } from '../../assets/sample/roster.mjs';
   activate, idbRecords, openApp, LAPTOP, PHONE, poll, ROOT, scrollTo, startServerAndBrowser, typeInto, waitForReady,
 } from './helpers.mjs';
 
@@ -20,24 +21,10 @@ after(() => env?.stop());
 
 const FIXTURE = path.resolve(ROOT, '..', 'shared', 'fixtures', 'roster_community_gbk.csv');
 
-// The shared fixture when it is there; otherwise a GBK roster of the same shape made here
-// (iconv from glibc), so the test never depends on files outside the repository.
+// The shared fixture when it is there; otherwise the generated sample of the same shape
+// (assets/sample/roster.mjs), so the test never depends on files outside the repository.
 function gbkRoster(dir) {
-  if (fs.existsSync(FIXTURE)) return FIXTURE;
-  const lines = ['楼号,单元号,门牌号,姓名,与户主关系,身份证号,手机号,年龄,特殊情况'];
-  const names = ['邹军花', '袁志春', '戴梅昇', '邵涵', '王淼', '李喆', '张堃', '赵犇'];
-  let n = 0;
-  for (let b = 1; b <= 22; b++) for (let u = 1; u <= 3; u++) for (let f = 1; f <= 15; f++) for (let r = 1; r <= 2; r++) {
-    for (let p = 0; p < 3; p++) {
-      lines.push(`${b},${u},${f}0${r},${names[n % names.length]}${n},,,1${String(3800000000 + n).padStart(10, '0')},${20 + (n % 70)},${n % 37 === 0 ? '卧床' : ''}`);
-      n++;
-    }
-  }
-  const utf8 = path.join(dir, 'roster-utf8.csv');
-  fs.writeFileSync(utf8, lines.join('\r\n') + '\r\n');
-  const gbk = path.join(dir, 'roster-gbk.csv');
-  fs.writeFileSync(gbk, execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK', utf8]));
-  return gbk;
+  return rosterFile(FIXTURE, dir);
 }
 
 const status = (page, pattern) => page.getByRole('status', { name: pattern });
