@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
 import { rosterFile } from '../../assets/sample/roster.mjs';
+import {
   activate, idbRecords, openApp, LAPTOP, PHONE, poll, ROOT, scrollTo, startServerAndBrowser, typeInto, waitForReady,
 } from './helpers.mjs';
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/roster/roster_import.hpp"
+#include "core/supplies/jielong.hpp"
 #include "io/csv.hpp"
 #include "io/text_decode.hpp"
 
@@ -177,4 +178,22 @@ TEST_CASE("fixture: roster_community_gbk.csv (Excel CSV on Chinese Windows)") {
     const ImportPlan again = PlanImport(in.rows, StoreAdds(in.plan));
     CHECK(again.unchanged == 5908);
     CHECK(again.added + again.updated + again.skipped == 0);
+}
+
+TEST_CASE("fixture: the 接龙 sample gives 15 households, 14 live orders") {
+    const std::string text =
+        ReadFile(std::filesystem::path(LINLI_FIXTURES_DIR) / "jielong_sample.txt");
+    REQUIRE_FALSE(text.empty());
+    const JielongPost post = ParseJielong(text);
+    CHECK(post.offers.size() == 3);
+    const std::vector<JielongOrder> orders = OrdersFromJielong(post);
+    CHECK(orders.size() == 15);
+    size_t live = 0;
+    for (const JielongOrder& o : orders) {
+        live += o.cancelled ? 0 : 1;
+        if (o.name == "侯丽静") {
+            CHECK(o.lines == std::vector<OrderLine>{{"3号", 2}}); // entry 16 changed entry 7
+        }
+    }
+    CHECK(live == 14);
 }
