@@ -57,6 +57,11 @@ constexpr std::array kCatalog = {
                             "Cannot restore: record %d is damaged (%s). Nothing was changed."},
     CatalogEntry<ShellText>{ShellText::RestoreReadFailed, "无法读取文件：%s",
                             "Cannot read the file: %s"},
+    CatalogEntry<ShellText>{ShellText::RestoreSaving, "正在保存恢复的数据…",
+                            "Saving the restored records…"},
+    CatalogEntry<ShellText>{
+        ShellText::RestoreNotSaved, "恢复未保存（见上方的保存状态）。请再恢复一次。",
+        "The restore was not saved (see the save status above). Restore again."},
     CatalogEntry<ShellText>{ShellText::DataNotice, "数据提示", "Data notice"},
     CatalogEntry<ShellText>{
         ShellText::CorruptRecords, "有 %d 条本地记录无法读取，已跳过，其余数据正常。",

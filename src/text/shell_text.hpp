@@ -36,6 +36,8 @@ enum class ShellText : int {
     RestoreNewer,
     RestoreBadDoc,
     RestoreReadFailed,
+    RestoreSaving,
+    RestoreNotSaved,
     DataNotice,
     CorruptRecords,
     NewerRecords,

@@ -185,6 +185,15 @@ class Harness {
         return nullptr;
     }
 
+    const A11yNode* FindPrefix(Role role, const std::string& prefix) const {
+        for (const auto& n : app_->A11y().Nodes()) {
+            if (n.role == role && n.name.rfind(prefix, 0) == 0) {
+                return &n;
+            }
+        }
+        return nullptr;
+    }
+
     const A11yNode& Require(Role role, const std::string& name) const {
         const A11yNode* n = Find(role, name);
         INFO("looking for ", RoleName(role), " \"", name, "\"; last mirror: ",
@@ -523,6 +532,44 @@ TEST_CASE("settings: backup export downloads every document, a foreign file is r
                  "Cannot restore: this is not a Linli backup file. Nothing was changed.") !=
           nullptr);
     CHECK(h.data().Volunteers().List("").size() == 1);
+}
+
+TEST_CASE("settings: a restore says done only once its write is durable") {
+    std::string backup;
+    {
+        Harness source(390, 844, Language::English);
+        source.data().Volunteers().Add("Han Mei", "13900002222", 1);
+        backup = source.data().Settings().ExportBackup(5);
+    }
+    {
+        Harness h(390, 844, Language::English);
+        h.persistence.complete_at_once = false;
+        h.app().State().area = Area::Settings;
+        h.Frame(3);
+        h.app().FileOpened("backup.json", backup);
+        h.Frame(3);
+        CHECK(h.Find(Role::Status, "Saving the restored records…") != nullptr);
+        CHECK(h.FindPrefix(Role::Status, "Restored:") == nullptr);
+        REQUIRE(h.persistence.pending.size() == 1);
+        h.data().WriteCommitted(h.persistence.pending.at(0));
+        h.Frame(3);
+        CHECK(h.Find(Role::Status, "Restored: 1 added, 0 updated, 0 already here, 0 conflicts") !=
+              nullptr);
+    }
+    // A restore whose write fails says so instead.
+    Harness failing(390, 844, Language::English);
+    failing.persistence.complete_at_once = false;
+    failing.app().State().area = Area::Settings;
+    failing.Frame(3);
+    failing.app().FileOpened("backup.json", backup);
+    failing.Frame(3);
+    REQUIRE(failing.persistence.pending.size() == 1);
+    failing.data().WriteFailed(failing.persistence.pending.at(0), store::FailureKind::Quota,
+                               "QuotaExceededError", "");
+    failing.Frame(3);
+    CHECK(failing.Find(Role::Status, "The restore was not saved (see the save status above). "
+                                     "Restore again.") != nullptr);
+    CHECK(failing.FindPrefix(Role::Status, "Restored:") == nullptr);
 }
 
 TEST_CASE("records that could not be loaded are reported above the screen") {

@@ -95,7 +95,10 @@ RestoreReport SettingsService::Restore(std::string_view file_text) {
             break;
         }
     }
-    writer_.CommitMerged(std::move(changes));
+    report.write.ok = true;
+    if (!changes.empty()) {
+        report.write.txn = writer_.CommitMerged(std::move(changes));
+    }
     return report;
 }
 

@@ -17,6 +17,7 @@ struct RestoreReport {
     size_t bad_index = 0; // for BadDocument: which document (0-based)
     std::string bad_reason;
     size_t added = 0, updated = 0, unchanged = 0, conflicts = 0;
+    Outcome write; // the merge's write (txn 0: nothing new to write)
 };
 
 std::string DeviceDocId(std::string_view device_tag);

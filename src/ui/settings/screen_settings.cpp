@@ -69,6 +69,18 @@ void DrawBackupSection(UiContext& ui, AppState& state) {
         state.file_for = Area::Settings;
         ui.platform.OpenFile(".json,application/json");
     }
+    switch (state.settings.restore_write.Poll(ui.data)) {
+    case WriteState::Durable:
+        state.settings.backup_message = state.settings.restore_done_message;
+        break;
+    case WriteState::Failed:
+        state.settings.backup_message = ui.T(ShellText::RestoreNotSaved);
+        state.settings.backup_message_is_error = true;
+        break;
+    case WriteState::Pending:
+    case WriteState::Nothing:
+        break;
+    }
     if (!state.settings.backup_message.empty()) {
         if (state.settings.backup_message_is_error) {
             ErrorText(ui, "backup-message", state.settings.backup_message.c_str());
@@ -133,6 +145,11 @@ void SettingsFileOpened(UiContext& ui, AppState& state, const std::string&,
         std::snprintf(buf, sizeof buf, ui.T(ShellText::RestoreDone), static_cast<int>(r.added),
                       static_cast<int>(r.updated), static_cast<int>(r.unchanged),
                       static_cast<int>(r.conflicts));
+        state.settings.restore_write.Track(r.write);
+        if (state.settings.restore_write.Waiting()) {
+            state.settings.restore_done_message = buf;
+            std::snprintf(buf, sizeof buf, "%s", ui.T(ShellText::RestoreSaving));
+        }
         break;
     case BackupError::NotJson:
         std::snprintf(buf, sizeof buf, "%s", ui.T(ShellText::RestoreNotJson));

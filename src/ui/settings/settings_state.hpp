@@ -2,6 +2,8 @@
 // What the settings screen shows or edits between frames.
 #include <string>
 
+#include "app/pending_write.hpp"
+
 namespace linli {
 
 struct SettingsState {
@@ -9,6 +11,9 @@ struct SettingsState {
     bool device_name_loaded = false;
     std::string backup_message; // result of the last export or restore
     bool backup_message_is_error = false;
+    // A restore is reported done only once its write is durable (a reload keeps it).
+    PendingWrite restore_write;
+    std::string restore_done_message;
 };
 
 } // namespace linli
