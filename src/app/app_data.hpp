@@ -10,6 +10,7 @@
 #include "app/outcome.hpp"
 #include "app/sampling/sampling_service.hpp"
 #include "app/settings/settings_service.hpp"
+#include "app/supplies/supplies_service.hpp"
 #include "app/volunteers/volunteer_service.hpp"
 #include "app/writer.hpp"
 #include "store/database.hpp"
@@ -31,6 +32,7 @@ class AppData {
     const store::LoadReport& LastLoad() const { return last_load_; }
 
     SamplingService& Sampling() { return sampling_; }
+    SuppliesService& Supplies() { return supplies_; }
     VolunteerService& Volunteers() { return volunteers_; }
     const VolunteerService& Volunteers() const { return volunteers_; }
     SettingsService& Settings() { return settings_; }
@@ -67,6 +69,7 @@ class AppData {
     SettingsService settings_;
     VolunteerService volunteers_;
     SamplingService sampling_;
+    SuppliesService supplies_;
     JobRunner jobs_;
 };
 

@@ -19,7 +19,7 @@ namespace linli {
 enum class ResidentProblem { NameMissing, NameTooLong, BuildingMissing, RoomMissing, BirthYear };
 
 // Input to fix, in form order. A feature adds its problem enum to the variant.
-using Problem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem>;
+using AnyProblem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem>;
 
 class Problems {
   public:
@@ -32,12 +32,12 @@ class Problems {
     bool empty() const { return list_.empty(); }
     size_t size() const { return list_.size(); }
     template <typename P> bool Has(P p) const {
-        return std::find(list_.begin(), list_.end(), Problem(p)) != list_.end();
+        return std::find(list_.begin(), list_.end(), AnyProblem(p)) != list_.end();
     }
     // The problems of one kind, in order.
     template <typename P> std::vector<P> Of() const {
         std::vector<P> out;
-        for (const Problem& p : list_) {
+        for (const AnyProblem& p : list_) {
             if (const P* x = std::get_if<P>(&p)) {
                 out.push_back(*x);
             }
@@ -47,7 +47,7 @@ class Problems {
     template <typename P> bool operator==(const std::vector<P>& ps) const { return Of<P>() == ps; }
 
   private:
-    std::vector<Problem> list_;
+    std::vector<AnyProblem> list_;
 };
 
 // Something an action did besides the write the user asked for, and to what.

@@ -63,6 +63,22 @@ std::string StringField(const Json& obj, std::string_view key) {
     return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+int64_t IntField(const Json& obj, std::string_view key, int64_t fallback) {
+    if (!obj.is_object()) {
+        return fallback;
+    }
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_number_integer() ? it->get<int64_t>() : fallback;
+}
+
+bool BoolField(const Json& obj, std::string_view key) {
+    if (!obj.is_object()) {
+        return false;
+    }
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_boolean() && it->get<bool>();
+}
+
 std::string_view TypeOf(std::string_view id) {
     const size_t colon = id.find(':');
     return colon == std::string_view::npos ? std::string_view() : id.substr(0, colon);

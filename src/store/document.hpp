@@ -44,6 +44,20 @@ std::string NextRevision(const std::string& parent_rev, const Json& body, bool d
 
 // obj[key] if it is a string, else "" (never throws, whatever the JSON holds).
 std::string StringField(const Json& obj, std::string_view key);
+// obj[key] if it is an integer, else fallback; true only for a JSON true (never throw).
+int64_t IntField(const Json& obj, std::string_view key, int64_t fallback = 0);
+bool BoolField(const Json& obj, std::string_view key);
+
+// Unknown keys (written by a newer app) fall back to the first value, never throw.
+template <typename Enum, size_t N>
+Enum EnumFromKey(const std::string& key, const Enum (&all)[N], const char* (*name)(Enum)) {
+    for (const Enum e : all) {
+        if (key == name(e)) {
+            return e;
+        }
+    }
+    return all[0];
+}
 
 // "volunteer" for "volunteer:k3x9-ab12-1"; "" when there is no prefix.
 std::string_view TypeOf(std::string_view id);

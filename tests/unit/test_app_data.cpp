@@ -1,26 +1,10 @@
 #include <doctest/doctest.h>
 
 #include "app/app_data.hpp"
+#include "unit/test_support.hpp"
 
 using namespace linli;
 using store::Json;
-
-namespace {
-// Completes every write at once, as IndexedDB would after a moment.
-class ImmediatePersistence final : public store::Persistence {
-  public:
-    void Write(uint64_t txn, const std::string& batch) override {
-        last_batch = batch;
-        ++writes;
-        if (data) {
-            data->WriteCommitted(txn);
-        }
-    }
-    AppData* data = nullptr;
-    std::string last_batch;
-    int writes = 0;
-};
-} // namespace
 
 TEST_CASE("volunteers: add, edit, delete, search") {
     ImmediatePersistence p;

@@ -7,34 +7,13 @@
 
 namespace linli {
 
+using store::BoolField;
+using store::EnumFromKey;
+using store::IntField;
 using store::Json;
 using store::StringField;
 
 namespace {
-
-int64_t IntField(const Json& obj, std::string_view key, int64_t fallback = 0) {
-    if (!obj.is_object()) {
-        return fallback;
-    }
-    const auto it = obj.find(key);
-    return it != obj.end() && it->is_number_integer() ? it->get<int64_t>() : fallback;
-}
-
-bool BoolField(const Json& obj, std::string_view key) {
-    const auto it = obj.find(key);
-    return it != obj.end() && it->is_boolean() && it->get<bool>();
-}
-
-// Unknown keys (written by a newer app) fall back to the first value, never throw.
-template <typename Enum, size_t N>
-Enum EnumFromKey(const std::string& key, const Enum (&all)[N], const char* (*name)(Enum)) {
-    for (const Enum e : all) {
-        if (key == name(e)) {
-            return e;
-        }
-    }
-    return all[0];
-}
 
 constexpr ControlLevel kLevels[] = {ControlLevel::Precaution, ControlLevel::Sealed,
                                     ControlLevel::Controlled};

@@ -17,6 +17,10 @@ std::string YuanText(Fen fen) {
     return out;
 }
 
+bool IsDropDone(DropOutcome outcome) {
+    return outcome == DropOutcome::Delivered || outcome == DropOutcome::LeftAtDoor;
+}
+
 const Offer* FindOffer(const OrderRound& round, const std::string& code) {
     for (const Offer& o : round.offers) {
         if (o.code == code) {

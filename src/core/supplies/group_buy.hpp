@@ -50,6 +50,18 @@ enum class OrderChannel { Jielong, Phone, InPerson, OnBehalf };
 enum class Payment { Unpaid, Paid, CashOnDelivery, Subsidised };
 enum class OrderStatus { New, Confirmed, Packed, OutForDelivery, Delivered, Problem, Cancelled };
 
+// What happened at the door.
+enum class DropOutcome { None, Delivered, LeftAtDoor, NotHome, Refused, WrongAddress, Problem };
+struct Delivery {
+    DropOutcome outcome = DropOutcome::None;
+    int64_t at = 0;   // when it was marked
+    std::string by;   // who marked it (device label)
+    Fen cash = 0;     // cash collected at the door
+    std::string note; // shortage, substitution, why not
+};
+// Delivered and left at the door end the order; the others need another visit or a call.
+bool IsDropDone(DropOutcome outcome);
+
 struct Order {
     std::string id;
     std::string rev;
@@ -65,7 +77,9 @@ struct Order {
     OrderStatus status = OrderStatus::New;
     std::string volunteer;
     std::string note;
-    int entry = 0; // the chain's entry number it came from (0: entered by hand)
+    std::vector<int> entries; // the chain's entry numbers it came from (empty: by hand)
+    Delivery delivery;
+    int64_t updated_at = 0;
 };
 
 Fen OrderTotal(const OrderRound& round, const Order& order);

@@ -1,0 +1,102 @@
+#pragma once
+// Supply orders: group-buy rounds, one order per household, the 接龙 chain pasted in
+// (preview first, nothing written until imported), and deliveries door to door. Each
+// action is one durable transaction through the Writer.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/outcome.hpp"
+#include "app/sampling/sampling_service.hpp"
+#include "app/supplies/supplies_docs.hpp"
+#include "app/supplies/supplies_model.hpp"
+#include "app/writer.hpp"
+#include "core/supplies/jielong.hpp"
+#include "core/supplies/round_totals.hpp"
+
+namespace linli {
+
+// How one entry of a chain matched the roster.
+enum class EntryMatch {
+    Household,   // a household of the roster
+    NotInRoster, // a full address the roster does not have: imported, flagged
+    Ambiguous,   // "3栋1502" and building 3 has 1502 in several units
+    NoAddress,   // no building and room found (or a reply between entries)
+    NoItems,     // an address but nothing the round offers
+};
+enum class OrderChange { Add, Update, Unchanged, Cancel, Locked };
+
+struct PreviewRow {
+    size_t line = 0; // 1-based line of the pasted text
+    int number = 0;
+    std::string text;
+    std::string name;
+    std::string building, unit, room; // as matched
+    std::vector<JielongItem> items;
+    JielongEdit edit = JielongEdit::None;
+    EntryMatch match = EntryMatch::Household;
+    int order = -1; // index into JielongPreview::orders, -1 when it makes none
+};
+
+struct PreviewOrder {
+    Order order; // id and rev of the stored order when there is one
+    OrderChange change = OrderChange::Add;
+    std::vector<OrderLineProblem> problems; // lines cut to a household limit or a cap
+};
+
+enum class PreviewError { None, NoOffers, NoEntries, RoundNotOpen };
+
+struct JielongPreview {
+    std::string text; // as pasted
+    OrderRound round; // the target: a stored round (id set) or a new one from the header
+    bool new_round = false;
+    std::vector<std::string> header_text;
+    std::vector<PreviewRow> rows;
+    std::vector<PreviewOrder> orders;
+    PreviewError error = PreviewError::None;
+    size_t unrecognised = 0; // rows that make no order and are no edit (fix them)
+    size_t Count(OrderChange change) const;
+    // Orders the import writes (added, updated, cancelled).
+    size_t ToWrite() const;
+};
+
+class SuppliesService {
+  public:
+    SuppliesService(Writer& writer, SamplingService& sampling)
+        : writer_(writer), sampling_(sampling) {}
+    static void RegisterTypes(store::SchemaRegistry& schemas);
+
+    const SuppliesModel& Model() {
+        model_.Refresh(writer_.Store());
+        return model_;
+    }
+
+    // Reads a pasted chain against a round (round_id empty: the open round with the
+    // chain's title, else a new round from the chain's header) and the roster. Writes
+    // nothing.
+    JielongPreview PreviewJielong(std::string_view text, const std::string& round_id);
+    // Writes the preview's round (when new) and its orders in one transaction. A preview
+    // made before another device changed one of its orders is refused (EditError::Stale).
+    Outcome ImportJielong(const JielongPreview& preview, int64_t now_ms);
+
+    // Saves what a round offers (prices, limits, caps), its dates and scope.
+    Outcome UpdateRound(const OrderRound& edited);
+    Outcome SetRoundState(const std::string& round_id, RoundState state);
+    Outcome SetOrderStatus(const std::string& order_id, OrderStatus status, int64_t now_ms);
+    Outcome SetPayment(const std::string& order_id, Payment payment, Fen received, int64_t now_ms);
+    // A door outcome: delivered / left at the door make the order delivered, the others a
+    // problem to follow up; OutcomeNone undoes a mark made by mistake.
+    Outcome MarkDrop(const std::string& order_id, DropOutcome outcome, Fen cash,
+                     std::string_view note, std::string_view by, int64_t now_ms);
+
+  private:
+    Outcome EditOrder(const std::string& order_id, int64_t now_ms,
+                      const std::function<void(Order&)>& change);
+
+    Writer& writer_;
+    SamplingService& sampling_;
+    SuppliesModel model_;
+};
+
+} // namespace linli
