@@ -68,8 +68,9 @@
     return true;
   }
 
-  bridge.showText = function (id, x, y, w, h, value, selStart, selEnd, applied) {
+  bridge.showText = function (id, x, y, w, h, value, selStart, selEnd, applied, multiline) {
     const ta = ime(), f = bridge.field;
+    f.multiline = !!multiline; // Enter types a line break there
     if (awaitingTappedField(id)) return;
     placeIme(x, y, w, h);
     if (document.activeElement !== ta) ta.focus({ preventScroll: true });
@@ -120,7 +121,10 @@
     ta.addEventListener('keydown', (ev) => {
       ev.stopPropagation();
       if (ev.isComposing || ev.keyCode === 229) return; // the IME owns this key
-      if (ev.key === 'Enter') { ev.preventDefault(); sendKey(KEY_ENTER); }
+      if (ev.key === 'Enter') {
+        if (bridge.field.multiline) return; // the textarea types the line break
+        ev.preventDefault(); sendKey(KEY_ENTER);
+      }
       else if (ev.key === 'Escape') { ev.preventDefault(); sendKey(KEY_ESCAPE); }
       else if (ev.key === 'Tab') { ev.preventDefault(); sendKey(KEY_TAB); }
     });

@@ -203,7 +203,6 @@ constexpr std::array kCatalog = {
         "Writing failed after %d people (they are kept). Import the same file again to finish."},
     CatalogEntry<SamplingText>{SamplingText::ImportAnother, "导入另一个文件",
                                "Import another file"},
-    CatalogEntry<SamplingText>{SamplingText::ActionBack, "返回", "Back"},
     CatalogEntry<SamplingText>{SamplingText::ActionClose, "关闭", "Close"},
     CatalogEntry<SamplingText>{SamplingText::OnlyMissing, "只看未完成的户",
                                "Only households not complete"},

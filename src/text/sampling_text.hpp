@@ -143,7 +143,6 @@ enum class SamplingText : int {
     ImportBadQuote,
     ImportWriteFailed,
     ImportAnother,
-    ActionBack,
     ActionClose,
     OnlyMissing,
     HouseholdLine,

@@ -32,6 +32,7 @@ constexpr std::array kCatalog = {
     CatalogEntry<ShellText>{ShellText::FieldPhoneHint, "例如：13800138000", "e.g. 13800138000"},
     CatalogEntry<ShellText>{ShellText::ActionSave, "保存", "Save"},
     CatalogEntry<ShellText>{ShellText::ActionCancel, "取消", "Cancel"},
+    CatalogEntry<ShellText>{ShellText::ActionBack, "返回", "Back"},
     CatalogEntry<ShellText>{ShellText::ActionDelete, "删除", "Delete"},
     CatalogEntry<ShellText>{ShellText::ActionConfirmDelete, "确认删除", "Confirm delete"},
     CatalogEntry<ShellText>{ShellText::ProblemNameMissing, "请填写姓名", "Enter a name"},

@@ -24,6 +24,7 @@ enum class ShellText : int {
     FieldPhoneHint,
     ActionSave,
     ActionCancel,
+    ActionBack,
     ActionDelete,
     ActionConfirmDelete,
     ProblemNameMissing,

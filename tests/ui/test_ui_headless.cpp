@@ -210,9 +210,19 @@ class Harness {
     }
 
     void ScrollTo(Role role, const std::string& name) {
+        ScrollUntil([&] { return Find(role, name); });
+    }
+
+    // The first item whose name starts with prefix, scrolled on screen (nullptr: none).
+    const A11yNode* ScrollToPrefix(Role role, const std::string& prefix) {
+        ScrollUntil([&] { return FindPrefix(role, prefix); });
+        return FindPrefix(role, prefix);
+    }
+
+    template <typename FindItem> void ScrollUntil(FindItem find) {
         // Down first, then back up; the drag starts in the margin, not on a field.
         for (int i = 0; i < 40; ++i) {
-            const A11yNode* n = Find(role, name);
+            const A11yNode* n = find();
             if (n != nullptr && n->rect.y >= 0 &&
                 n->rect.y + n->rect.h < ImGui::GetIO().DisplaySize.y - 70.0f) {
                 break;
@@ -453,7 +463,7 @@ TEST_CASE("with the Chinese font present nothing extra is fetched") {
 namespace {
 // Types into a mirrored text field the way the page's bridge does.
 void TypeInto(Harness& h, const std::string& field, const std::string& text, unsigned seq) {
-    h.TapItem(Role::TextBox, field);
+    h.ScrollToAndTap(Role::TextBox, field);
     REQUIRE_FALSE(h.platform.shown.empty());
     const uint32_t id = h.platform.shown.back().id;
     h.app().Text().Queue(BridgeInput{id, text, text.size(), text.size(), seq});
@@ -800,4 +810,66 @@ TEST_CASE("sampling: the home screen lists the newest three rounds, all on reque
     CHECK(h.Find(Role::Button, row(1)) == nullptr);
     h.TapItem(Role::Button, "显示全部 4 轮");
     CHECK(h.Find(Role::Button, row(1)) != nullptr);
+}
+
+TEST_CASE(
+    "supplies on a phone: paste a chain, fix an unmatched line, import, deliver door to door") {
+    Harness h(390, 844, Language::Chinese);
+    auto person = [](const char* unit, const char* room, const char* name, const char* phone) {
+        Resident r;
+        r.building = "3";
+        r.unit = unit;
+        r.room = room;
+        r.name = name;
+        r.phone = phone;
+        return r;
+    };
+    REQUIRE(h.data()
+                .Sampling()
+                .ImportResidents({person("1", "1502", "李四", "13800031502"),
+                                  person("2", "1502", "张三", "13800032502"),
+                                  person("2", "301", "王五", "13800032301")})
+                .ok);
+    h.app().State().area = Area::Supplies;
+    h.Frame(3);
+    CHECK(h.FindPrefix(Role::Status, "还没有团购") == nullptr); // muted text, not a status
+    h.TapItem(Role::Button, "粘贴接龙");
+    TypeInto(h, "接龙文本",
+             "#接龙\n幸福里 第1期\n1号 蔬菜包 39.9元/份\n2号 鸡蛋 30个 30元/盒\n\n"
+             "1. 3-2-1502 张三 1号×2\n2. 3-2-301 王五 2号×1\n3. 3栋1502 李四 1号×1\n",
+             1);
+    CHECK(h.data().Supplies().Model().Rounds().empty()); // typing writes nothing
+    h.TapItem(Role::Button, "识别");
+    CHECK(h.Find(Role::Status, "将新建团购：幸福里 第1期") != nullptr);
+    CHECK(h.Find(Role::Status, "1 行未识别，点该行修改") != nullptr);
+    CHECK(h.Find(Role::Button, "导入 2 单") != nullptr);
+    // The unmatched line: building 3 has a 1502 in two units. Tap it and add the unit.
+    const A11yNode* row = h.ScrollToPrefix(Role::Button, "3. 3栋1502 李四");
+    REQUIRE(row != nullptr);
+    h.Tap(row->rect.x + 20, row->rect.y + 10);
+    TypeInto(h, "修改这一行", "3. 3-1-1502 李四 1号×1", 2);
+    h.ScrollToAndTap(Role::Button, "重新识别");
+    CHECK(h.Find(Role::Status, "每一行都已识别") != nullptr);
+    h.ScrollToAndTap(Role::Button, "导入 3 单");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "已导入 3 单") != nullptr);
+    const SuppliesModel& model = h.data().Supplies().Model();
+    REQUIRE(model.Rounds().size() == 1);
+    const std::string round = model.Rounds()[0]->id;
+    CHECK(model.OrdersOf(round).size() == 3);
+
+    h.TapItem(Role::Radio, "送货");
+    CHECK(h.Find(Role::Status, "本楼还有 3 户未送") != nullptr);
+    // Walking order: unit 1 first, so the first 送达 is 李四's door.
+    h.TapItem(Role::Button, "送达");
+    CHECK(h.Find(Role::Status, "本楼还有 2 户未送") != nullptr);
+    const Order* li = h.data().Supplies().Model().FindOrder(OrderId(round, "3", "1", "1502"));
+    REQUIRE(li != nullptr);
+    CHECK(li->delivery.outcome == DropOutcome::Delivered);
+    CHECK(li->status == OrderStatus::Delivered);
+    CHECK(li->delivery.by == "testdev");
+
+    h.TapItem(Role::Radio, "汇总");
+    CHECK(h.Find(Role::Status, "共 3 单，合计 ￥149.7，已送达 1") != nullptr);
+    CHECK(h.Find(Role::Status, "1号 蔬菜包：3份，￥119.7") != nullptr);
 }

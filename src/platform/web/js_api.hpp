@@ -6,7 +6,8 @@ extern "C" {
 void linli_js_init(void* runtime);
 void linli_js_publish_a11y(const char* json);
 void linli_js_show_text(uint32_t id, float x, float y, float w, float h, const char* value,
-                        int selection_start, int selection_end, unsigned applied_input);
+                        int selection_start, int selection_end, unsigned applied_input,
+                        int multiline);
 void linli_js_hide_text();
 int linli_js_fonts_state(); // 0 loading, 1 ready, -1 failed
 int linli_js_font_size(int which);

@@ -14,8 +14,8 @@ mergeInto(LibraryManager.library, {
   linli_js_publish_a11y: function (json) {
     window.linliBridge.publishA11y(UTF8ToString(json));
   },
-  linli_js_show_text: function (id, x, y, w, h, value, selStart, selEnd, applied) {
-    window.linliBridge.showText(id >>> 0, x, y, w, h, UTF8ToString(value), selStart, selEnd, applied >>> 0);
+  linli_js_show_text: function (id, x, y, w, h, value, selStart, selEnd, applied, multiline) {
+    window.linliBridge.showText(id >>> 0, x, y, w, h, UTF8ToString(value), selStart, selEnd, applied >>> 0, multiline !== 0);
   },
   linli_js_hide_text: function () {
     window.linliBridge.hideText();

@@ -23,7 +23,7 @@ void WebPlatform::PublishA11y(const std::string& json) {
 void WebPlatform::ShowTextInput(const TextEditState& s) {
     linli_js_show_text(s.id, s.rect.x, s.rect.y, s.rect.w, s.rect.h, s.value.c_str(),
                        static_cast<int>(s.selection_start), static_cast<int>(s.selection_end),
-                       s.applied_input);
+                       s.applied_input, s.multiline ? 1 : 0);
 }
 
 void WebPlatform::HideTextInput() {

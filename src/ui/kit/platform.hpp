@@ -18,6 +18,7 @@ struct TextEditState {
     size_t selection_start = 0; // UTF-16 units, as the page counts
     size_t selection_end = 0;
     unsigned applied_input = 0; // sequence number of the last bridge input applied
+    bool multiline = false;     // Enter types a line break instead of submitting
     bool operator==(const TextEditState&) const = default;
 };
 

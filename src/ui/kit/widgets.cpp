@@ -1,6 +1,8 @@
 #include "ui/kit/widgets.hpp"
 
 #include <cfloat>
+#include <cstdarg>
+#include <cstdio>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -65,6 +67,21 @@ bool ListRow(UiContext& ui, const char* id, const std::string& title, const std:
                 detail.c_str());
     ImGui::PopID();
     return pressed;
+}
+
+std::string Format(const char* pattern, ...) {
+    va_list args;
+    va_start(args, pattern);
+    char buf[1024];
+    std::vsnprintf(buf, sizeof buf, pattern, args);
+    va_end(args);
+    return buf;
+}
+
+bool BackButton(UiContext& ui, const char* id) {
+    const std::string label = std::string("‹ ") + ui.T(ShellText::ActionBack);
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    return TouchButton(ui, label.c_str(), id, size.x + 32.0f);
 }
 
 void ErrorText(UiContext& ui, const char* id, const char* text) {
@@ -159,6 +176,35 @@ bool InlineTextField(UiContext& ui, const char* id, const char* label, const cha
         if (max.y > clip.Max.y || min.y < clip.Min.y) {
             ImGui::SetScrollFromPosY(min.y - ImGui::GetWindowPos().y, 0.3f);
         }
+    }
+    ImGui::PopID();
+    return changed;
+}
+
+bool TextArea(UiContext& ui, const char* id, const char* label, const char* hint,
+              std::string& value, float height) {
+    ImGui::PushID(id);
+    ImGui::TextUnformatted(label);
+    FieldCallbackData data{&ui.text, ImGui::GetID("##area"), {}};
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const bool changed =
+        ImGui::InputTextMultiline("##area", &value, ImVec2(-FLT_MIN, height),
+                                  ImGuiInputTextFlags_CallbackAlways, FieldCallback, &data);
+    const bool active = ImGui::IsItemActive();
+    ui.a11y.AnnotateLastItemName(label);
+    ui.a11y.AnnotateLastItemValue(value, active);
+    if (value.empty() && !active) {
+        ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + 8.0f, min.y + 8.0f), colors::kTextMuted,
+                                            hint);
+    }
+    if (active) {
+        const ImVec2 item_min = ImGui::GetItemRectMin();
+        const ImVec2 item_max = ImGui::GetItemRectMax();
+        data.state.id = ImGui::GetItemID();
+        data.state.rect =
+            Rect{item_min.x, item_min.y, item_max.x - item_min.x, item_max.y - item_min.y};
+        data.state.multiline = true;
+        ui.text.SetActive(data.state);
     }
     ImGui::PopID();
     return changed;

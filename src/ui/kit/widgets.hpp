@@ -8,6 +8,16 @@
 namespace linli::ui {
 
 // A full-width (width <= 0) or fixed-width button at least one touch target tall.
+// printf into a std::string (the catalogs' patterns are printf patterns).
+std::string Format(const char* pattern, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+// A back link at the top of a sub-view.
+bool BackButton(UiContext& ui, const char* id);
+
 bool TouchButton(UiContext& ui, const char* label, const char* id, float width = 0.0f);
 
 // A button in the primary colour (the main action of a form).
@@ -38,6 +48,10 @@ bool TextField(UiContext& ui, const char* id, const char* label, const char* hin
 // still its accessible name), for a row with buttons beside it. width: as ImGui's.
 bool InlineTextField(UiContext& ui, const char* id, const char* label, const char* hint,
                      std::string& value, float width);
+
+// A text box of several lines (a pasted chain); Enter types a line break.
+bool TextArea(UiContext& ui, const char* id, const char* label, const char* hint,
+              std::string& value, float height);
 
 void Heading(UiContext& ui, const char* text);
 void SectionTitle(UiContext& ui, const char* text);

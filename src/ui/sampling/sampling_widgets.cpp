@@ -11,15 +11,6 @@
 
 namespace linli::ui {
 
-std::string Format(const char* pattern, ...) {
-    va_list args;
-    va_start(args, pattern);
-    char buf[1024];
-    std::vsnprintf(buf, sizeof buf, pattern, args);
-    va_end(args);
-    return buf;
-}
-
 std::string TodayDate(int64_t now_ms) {
     const std::time_t t = static_cast<std::time_t>(now_ms / 1000);
     std::tm local{};
@@ -224,12 +215,6 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round) {
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
-}
-
-bool BackButton(UiContext& ui, const char* id) {
-    const std::string label = std::string("‹ ") + ui.T(SamplingText::ActionBack);
-    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
-    return TouchButton(ui, label.c_str(), id, size.x + 32.0f);
 }
 
 bool ResidentRow(UiContext& ui, const Resident& r, const char* status, unsigned int colour,

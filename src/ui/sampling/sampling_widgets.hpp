@@ -8,13 +8,6 @@
 
 namespace linli::ui {
 
-// printf into a std::string (the catalog's patterns are printf patterns).
-std::string Format(const char* pattern, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
 // "2026-11-22" in the device's time zone.
 std::string TodayDate(int64_t now_ms);
 int CurrentYear(int64_t now_ms);
@@ -42,9 +35,6 @@ void DrawMessage(UiContext& ui, SamplingState& s);
 // The same message over the bottom of the screen, where the finger is on a long list
 // (the top of the list may be scrolled away); tapping OK hides it.
 void DrawToast(UiContext& ui, SamplingState& s);
-
-// A back link at the top of a sub-view.
-bool BackButton(UiContext& ui, const char* id);
 
 // A tappable resident row: name and flags, address, and the status in its colour.
 // Returns true when tapped.

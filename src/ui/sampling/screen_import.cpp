@@ -212,7 +212,7 @@ void DrawDone(UiContext& ui, AppState& state, ImportState& im) {
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    if (PrimaryButton(ui, ui.T(SamplingText::ActionBack), "import-back-roster", half)) {
+    if (PrimaryButton(ui, ui.T(ShellText::ActionBack), "import-back-roster", half)) {
         state.sampling.view = SamplingView::Home;
         im = ImportState{};
         return;

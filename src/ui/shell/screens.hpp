@@ -6,6 +6,7 @@
 #include "ui/kit/ui_context.hpp"
 #include "ui/sampling/sampling_state.hpp"
 #include "ui/settings/settings_state.hpp"
+#include "ui/supplies/supplies_state.hpp"
 #include "ui/volunteers/volunteers_state.hpp"
 
 namespace linli {
@@ -18,6 +19,7 @@ struct AppState {
     SamplingState sampling;
     VolunteersState volunteers;
     SettingsState settings;
+    SuppliesState supplies;
     bool load_notice_dismissed = false;
     float display_width = 0;
     float display_height = 0;
@@ -39,6 +41,11 @@ void SamplingFileOpened(UiContext& ui, AppState& state, const std::string& name,
                         const std::string& bytes);
 void SamplingFileFailed(UiContext& ui, AppState& state, const std::string& message);
 void DrawSuppliesScreen(UiContext& ui, AppState& state);
+// The supplies area's sub-views (one file each).
+void DrawJielongPaste(UiContext& ui, AppState& state);
+void DrawOrderRound(UiContext& ui, AppState& state);
+// Opens the paste view (round_id empty: the chain says which round, or makes one).
+void OpenJielongPaste(AppState& state, const std::string& round_id);
 void DrawVolunteersScreen(UiContext& ui, AppState& state);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
 // A backup chosen for restoring arrived, or could not be read.

@@ -1,0 +1,341 @@
+// One group buy: its state (and the next step), its orders (searchable), what it adds up
+// to (the purchase list, per building, cash), and the delivery walk: per building, door
+// by door in walking order, one tap per door.
+// Sections: header · orders · totals · delivery (the walk and the outcome sheet).
+#include <imgui.h>
+
+#include "core/roster/roster.hpp"
+#include "core/supplies/round_totals.hpp"
+#include "io/roster_text.hpp"
+#include "ui/kit/theme.hpp"
+#include "ui/kit/widgets.hpp"
+#include "ui/shell/screens.hpp"
+#include "ui/supplies/supplies_widgets.hpp"
+
+namespace linli::ui {
+
+namespace {
+
+bool HasNextState(RoundState s) {
+    return s != RoundState::Done;
+}
+RoundState NextState(RoundState s) {
+    return s == RoundState::Done ? s : static_cast<RoundState>(static_cast<int>(s) + 1);
+}
+
+bool OrderMatches(const Order& o, std::string_view query) {
+    if (query.empty()) {
+        return true;
+    }
+    const std::string q(query);
+    if (o.name.find(q) != std::string::npos || OrderAddress(o).find(q) != std::string::npos ||
+        o.room == q) {
+        return true;
+    }
+    return q.size() >= 3 && o.phone.size() >= q.size() &&
+           o.phone.compare(o.phone.size() - q.size(), q.size(), q) == 0;
+}
+
+// ------------------------------------------------------------------------------ header
+
+void DrawHeader(UiContext& ui, AppState& state, const OrderRound& round) {
+    SuppliesState& s = state.supplies;
+    Heading(ui, round.title.empty() ? ui.T(SupplyText::UntitledRound) : round.title.c_str());
+    std::string line = ui.T(RoundStateText(round.state));
+    if (!round.cutoff.empty()) {
+        line += " · " + round.cutoff;
+    }
+    StatusText(ui, "round-state", line.c_str());
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    bool same_line = false;
+    if (round.state == RoundState::Open) {
+        if (PrimaryButton(ui, ui.T(SupplyText::PasteJielong), "round-paste", half)) {
+            OpenJielongPaste(state, round.id);
+        }
+        same_line = true;
+    }
+    if (HasNextState(round.state)) {
+        if (same_line) {
+            ImGui::SameLine();
+        }
+        const RoundState next = NextState(round.state);
+        const std::string label = Format(ui.T(SupplyText::NextState), ui.T(RoundStateText(next)));
+        if (TouchButton(ui, label.c_str(), "round-next", same_line ? half : -FLT_MIN)) {
+            SayOutcome(ui, s, ui.data.Supplies().SetRoundState(round.id, next),
+                       ui.T(RoundStateText(next)));
+        }
+    }
+    DrawSuppliesMessage(ui, s);
+    const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
+    const std::pair<OrderRoundTab, SupplyText> tabs[] = {
+        {OrderRoundTab::Orders, SupplyText::TabOrders},
+        {OrderRoundTab::Totals, SupplyText::TabTotals},
+        {OrderRoundTab::Delivery, SupplyText::TabDelivery}};
+    for (size_t i = 0; i < 3; ++i) {
+        if (i > 0) {
+            ImGui::SameLine();
+        }
+        const std::string id = "tab-" + std::to_string(i);
+        if (SegmentOption(ui, ui.T(tabs[i].second), id.c_str(), s.tab == tabs[i].first, third)) {
+            s.tab = tabs[i].first;
+            s.outcome_for.clear();
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------ orders
+
+void DrawOrders(UiContext& ui, AppState& state, const OrderRound& round,
+                const std::vector<const Order*>& orders) {
+    SuppliesState& s = state.supplies;
+    TextField(ui, "order-search", ui.T(ShellText::SearchLabel), "3-2-1502", s.search);
+    if (orders.empty()) {
+        MutedText(ui.T(SupplyText::NoOrders));
+        return;
+    }
+    const std::vector<const Order*> walk = WalkingOrder(orders);
+    for (const Order* o : walk) {
+        if (!OrderMatches(*o, s.search)) {
+            continue;
+        }
+        std::string title = OrderAddress(*o) + " " + o->name;
+        if (!o->in_roster) {
+            title += " · " + std::string(ui.T(SupplyText::NotInRosterTag));
+        }
+        std::string detail = LinesText(o->lines) + " · " + Money(OrderTotal(round, *o)) + " · " +
+                             ui.T(OrderStatusText(o->status));
+        if (!o->note.empty()) {
+            detail += " · " + o->note;
+        }
+        ListRow(ui, o->id.c_str(), title, detail);
+    }
+}
+
+// ------------------------------------------------------------------------------ totals
+
+void DrawTotals(UiContext& ui, const OrderRound& round, const std::vector<const Order*>& orders) {
+    const RoundTotals t = AggregateRound(round, orders);
+    StatusText(
+        ui, "round-totals",
+        Format(ui.T(SupplyText::TotalsLine), t.orders, YuanText(t.amount).c_str(), t.delivered)
+            .c_str());
+    MutedText(Format(ui.T(SupplyText::CashLine), YuanText(t.cash_expected).c_str(),
+                     YuanText(t.cash_collected).c_str(), YuanText(t.paid).c_str(),
+                     YuanText(t.subsidised).c_str())
+                  .c_str());
+    SectionTitle(ui, ui.T(SupplyText::PurchaseList));
+    for (const ItemTotal& item : t.items) {
+        const Offer* offer = FindOffer(round, item.code);
+        const std::string line =
+            Format(ui.T(SupplyText::ItemTotalLine), item.code.c_str(),
+                   offer != nullptr ? offer->name.c_str() : "", item.quantity,
+                   offer != nullptr ? offer->unit.c_str() : "", YuanText(item.amount).c_str());
+        StatusText(ui, ("total-" + item.code).c_str(), line.c_str());
+    }
+    SectionTitle(ui, ui.T(SupplyText::PerBuilding));
+    for (const BuildingTotal& b : t.buildings) {
+        const std::string head =
+            Format(ui.T(SupplyText::BuildingOrders), BuildingLabel(b.building, ui.lang).c_str(),
+                   b.orders, b.delivered);
+        std::vector<OrderLine> lines;
+        for (const ItemTotal& item : b.items) {
+            lines.push_back({item.code, item.quantity});
+        }
+        StatusText(ui, ("building-total-" + b.building).c_str(),
+                   (head + " · " + LinesText(lines)).c_str());
+    }
+}
+
+// ---------------------------------------------------------------------------- delivery
+
+void DrawOutcomeSheet(UiContext& ui, AppState& state, const Order& order) {
+    SuppliesState& s = state.supplies;
+    const ImVec2 content_pos = ImGui::GetWindowPos();
+    const float width = ImGui::GetWindowWidth();
+    ImGui::SetNextWindowPos(ImVec2(content_pos.x, content_pos.y + ImGui::GetWindowHeight()),
+                            ImGuiCond_Always, ImVec2(0.0f, 1.0f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, colors::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_Border, colors::kPrimary);
+    ImGui::Begin("##drop-sheet", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    SectionTitle(ui, (OrderAddress(order) + " " + order.name).c_str());
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    int column = 0;
+    for (const DropOutcome option : kAllDropOutcomes) {
+        if (option == DropOutcome::None && order.delivery.outcome == DropOutcome::None) {
+            continue;
+        }
+        if (column == 1) {
+            ImGui::SameLine();
+        }
+        const std::string id = std::string("drop-") + DropOutcomeKey(option);
+        if (SegmentOption(ui, ui.T(DropOutcomeText(option)), id.c_str(),
+                          option == order.delivery.outcome && option != DropOutcome::None, half)) {
+            const Outcome out =
+                ui.data.Supplies().MarkDrop(order.id, option, 0, order.delivery.note,
+                                            ui.data.Settings().DeviceLabel(), ui.platform.NowMs());
+            SayOutcome(ui, s, out,
+                       Format(ui.T(SupplyText::DropMarked), OrderAddress(order).c_str(),
+                              ui.T(DropOutcomeText(option))));
+            s.outcome_for.clear();
+        }
+        column = 1 - column;
+    }
+    if (column == 1) {
+        ImGui::NewLine();
+    }
+    if (TouchButton(ui, ui.T(ShellText::ActionCancel), "drop-close", -FLT_MIN)) {
+        s.outcome_for.clear();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+}
+
+void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float width) {
+    SuppliesState& s = state.supplies;
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float done_w = 84.0f, more_w = 72.0f;
+    const float text_w = width - done_w - more_w - 2 * gap;
+    ImGui::PushID(o.id.c_str());
+    std::string title;
+    if (!o.unit.empty()) {
+        title += UnitLabel(o.unit, ui.lang) + " ";
+    }
+    if (const int floor = FloorOf(o.room); floor > 0) {
+        title += Format(ui.T(SupplyText::FloorLabel), floor) + " ";
+    }
+    title += RoomLabel(o.room, ui.lang) + " " + o.name;
+    std::string detail = LinesText(o.lines);
+    if (!o.phone.empty()) {
+        detail += " · " + MaskPhone(o.phone);
+    }
+    if (o.payment == Payment::CashOnDelivery) {
+        detail += " · " + Format(ui.T(SupplyText::CashDue), YuanText(total).c_str());
+    }
+    if (!o.note.empty()) {
+        detail += " · " + o.note;
+    }
+    const bool marked = o.delivery.outcome != DropOutcome::None;
+    ImVec2 pos;
+    const std::string status = marked ? ui.T(DropOutcomeText(o.delivery.outcome)) : "";
+    Card(ui, text_w, ui.metrics.touch_target + 16.0f,
+         title + " " + detail + (marked ? " " + status : ""), pos);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float pad = 12.0f;
+    const ImVec4 clip(pos.x, pos.y, pos.x + text_w - pad, pos.y + ui.metrics.touch_target + 16.0f);
+    dl->AddText(ImGui::GetFont(), ui.metrics.body_font, ImVec2(pos.x + pad, pos.y + 8.0f),
+                colors::kText, title.c_str(), nullptr, 0.0f, &clip);
+    const std::string second = marked ? status + " · " + detail : detail;
+    dl->AddText(ImGui::GetFont(), ui.metrics.body_font - 2.0f,
+                ImVec2(pos.x + pad, pos.y + 12.0f + ui.metrics.body_font),
+                marked ? (IsDropDone(o.delivery.outcome) ? colors::kPrimary : colors::kWarning)
+                       : colors::kTextMuted,
+                second.c_str(), nullptr, 0.0f, &clip);
+    ImGui::SameLine();
+    const float y = ImGui::GetCursorPosY();
+    ImGui::SetCursorPosY(y + 8.0f);
+    if (marked) {
+        ImGui::BeginDisabled();
+        TouchButton(ui, status.c_str(), "dropped", done_w);
+        ImGui::EndDisabled();
+    } else if (PrimaryButton(ui, ui.T(SupplyText::DropDelivered), "deliver", done_w)) {
+        const Outcome out =
+            ui.data.Supplies().MarkDrop(o.id, DropOutcome::Delivered, 0, "",
+                                        ui.data.Settings().DeviceLabel(), ui.platform.NowMs());
+        SayOutcome(ui, s, out,
+                   Format(ui.T(SupplyText::DropMarked), OrderAddress(o).c_str(),
+                          ui.T(SupplyText::DropDelivered)));
+    }
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(y + 8.0f);
+    if (TouchButton(ui, ui.T(SupplyText::DropOther), "other", more_w)) {
+        s.outcome_for = o.id;
+    }
+    ImGui::PopID();
+}
+
+void DrawDelivery(UiContext& ui, AppState& state, const OrderRound& round,
+                  const std::vector<const Order*>& orders) {
+    SuppliesState& s = state.supplies;
+    const RoundTotals t = AggregateRound(round, orders);
+    if (t.buildings.empty()) {
+        MutedText(ui.T(SupplyText::NoOrders));
+        return;
+    }
+    bool known = false;
+    for (const BuildingTotal& b : t.buildings) {
+        known = known || b.building == s.building;
+    }
+    if (!known) {
+        s.building = t.buildings.front().building;
+    }
+    // The buildings as chips, wrapping.
+    MutedText(ui.T(SupplyText::ChooseBuilding));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    float used = 0.0f;
+    for (const BuildingTotal& b : t.buildings) {
+        const std::string label = BuildingLabel(b.building, ui.lang);
+        const float w = ImGui::CalcTextSize(label.c_str()).x + 28.0f;
+        if (used > 0.0f && used + w <= avail) {
+            ImGui::SameLine();
+        } else {
+            used = 0.0f;
+        }
+        used += w + ImGui::GetStyle().ItemSpacing.x;
+        const std::string id = "pick-" + b.building;
+        if (SegmentOption(ui, label.c_str(), id.c_str(), b.building == s.building, w)) {
+            s.building = b.building;
+            s.outcome_for.clear();
+        }
+    }
+    const std::vector<const Order*> doors = WalkingOrder(orders, s.building);
+    int left = 0;
+    for (const Order* o : doors) {
+        left += IsDropDone(o->delivery.outcome) ? 0 : 1;
+    }
+    StatusText(ui, "doors-left", Format(ui.T(SupplyText::DoorsLeft), left).c_str());
+    DrawSuppliesMessage(ui, s);
+    const float width = ImGui::GetContentRegionAvail().x;
+    const Order* sheet = nullptr;
+    for (const Order* o : doors) {
+        DrawDoor(ui, state, *o, OrderTotal(round, *o), width);
+        if (o->id == s.outcome_for) {
+            sheet = o;
+        }
+    }
+    if (sheet != nullptr) {
+        DrawOutcomeSheet(ui, state, *sheet);
+    }
+}
+
+} // namespace
+
+void DrawOrderRound(UiContext& ui, AppState& state) {
+    SuppliesState& s = state.supplies;
+    const SuppliesModel& model = ui.data.Supplies().Model();
+    const OrderRound* round = model.FindRound(s.round_id);
+    if (BackButton(ui, "round-back") || round == nullptr) {
+        s.view = SuppliesView::Home;
+        s.outcome_for.clear();
+        return;
+    }
+    DrawHeader(ui, state, *round);
+    const std::vector<const Order*> orders = model.OrdersOf(round->id);
+    switch (s.tab) {
+    case OrderRoundTab::Orders:
+        DrawOrders(ui, state, *round, orders);
+        break;
+    case OrderRoundTab::Totals:
+        DrawTotals(ui, *round, orders);
+        break;
+    case OrderRoundTab::Delivery:
+        DrawDelivery(ui, state, *round, orders);
+        break;
+    }
+}
+
+} // namespace linli::ui
