@@ -9,7 +9,7 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{SupplyText::SuppliesTitle, "物资订单", "Supply orders"},
     CatalogEntry<SupplyText>{SupplyText::SuppliesEmpty,
                              "还没有团购。把微信群里的接龙粘贴进来，就能一次建好团购和订单。",
-                             "No group buys yet. Paste a chain (接龙) from the WeChat group to "
+                             "No group buys yet. Paste a chain from the WeChat group to "
                              "make the group buy and its orders in one go."},
     CatalogEntry<SupplyText>{SupplyText::PasteJielong, "粘贴接龙", "Paste a chain"},
     CatalogEntry<SupplyText>{SupplyText::JielongText, "接龙文本", "Chain text"},
@@ -66,11 +66,12 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{
         SupplyText::ErrNoOffers,
         "没有找到商品和价格。接龙开头要写明商品和价格，例如“1号 蔬菜包 39.9元/份”。",
-        "No items with prices found. The chain's first lines should name them, e.g. \"1号 蔬菜包 "
-        "39.9元/份\"."},
-    CatalogEntry<SupplyText>{SupplyText::ErrNoEntries,
-                             "没有找到接龙条目，例如“1. 3-2-1502 张三 1号×2”。",
-                             "No entries found, e.g. \"1. 3-2-1502 张三 1号×2\"."},
+        "No items with prices found. The chain's first lines should name each item with its "
+        "price."},
+    CatalogEntry<SupplyText>{
+        SupplyText::ErrNoEntries, "没有找到接龙条目，例如“1. 3-2-1502 张三 1号×2”。",
+        "No numbered entries found (a number, an address such as 3-2-1502, a name, the "
+        "items)."},
     CatalogEntry<SupplyText>{SupplyText::ErrRoundNotOpen, "这个团购已截单，不能再导入订单。",
                              "This group buy is closed: no more orders can be imported."},
     CatalogEntry<SupplyText>{SupplyText::Imported, "已导入 %d 单", "Imported %d orders"},
