@@ -7,6 +7,7 @@
 
   const { $ } = bridge.internal;
   const ROLE_TAGS = { button: 'button', textbox: 'input' };
+  const tagOf = (n) => (n.role === 'textbox' && n.multiline ? 'textarea' : ROLE_TAGS[n.role] || 'div');
 
   bridge.publishA11y = function (json) {
     let nodes;
@@ -20,11 +21,12 @@
       const key = n.role + ':' + n.id;
       keep.add(key);
       let el = existing.get(key);
+      if (el && el.tagName.toLowerCase() !== tagOf(n)) { el.remove(); el = null; }
       if (!el) {
-        el = document.createElement(ROLE_TAGS[n.role] || 'div');
+        el = document.createElement(tagOf(n));
         el.dataset.key = key;
         el.tabIndex = -1;
-        if (n.role === 'textbox') el.type = 'text';
+        if (n.role === 'textbox' && !n.multiline) el.type = 'text';
         else if (n.role === 'button') el.type = 'button';
         else el.setAttribute('role', n.role);
         el.addEventListener('click', onMirrorActivate);

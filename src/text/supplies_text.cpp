@@ -112,7 +112,6 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{SupplyText::DropOther, "其他", "Other"},
     CatalogEntry<SupplyText>{SupplyText::DoorsLeft, "本楼还有 %d 户未送",
                              "%d doors left in this building"},
-    CatalogEntry<SupplyText>{SupplyText::FloorLabel, "%d层", "floor %d"},
     CatalogEntry<SupplyText>{SupplyText::StatusNew, "新订单", "New"},
     CatalogEntry<SupplyText>{SupplyText::StatusConfirmed, "已确认", "Confirmed"},
     CatalogEntry<SupplyText>{SupplyText::StatusPacked, "已打包", "Packed"},
@@ -125,6 +124,8 @@ constexpr std::array kCatalog = {
                              "没有保存（见上方的保存状态），请再导入一次。",
                              "Not saved (see the save status above); import again."},
     CatalogEntry<SupplyText>{SupplyText::CashDue, "货到付款 ￥%s", "cash on delivery ¥%s"},
+    CatalogEntry<SupplyText>{SupplyText::ConfirmNextState, "再点一次确认：%s",
+                             "Tap again to confirm: %s"},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

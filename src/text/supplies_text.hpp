@@ -73,7 +73,6 @@ enum class SupplyText : int {
     DropUndo,
     DropOther,
     DoorsLeft,
-    FloorLabel,
     StatusNew,
     StatusConfirmed,
     StatusPacked,
@@ -84,6 +83,7 @@ enum class SupplyText : int {
     DropMarked,
     ImportNotSaved,
     CashDue,
+    ConfirmNextState,
     Count
 };
 

@@ -150,13 +150,22 @@ export async function openPage(context, url, { touch = false } = {}) {
 export async function typeInto(page, name, text) {
   await activate(page, 'textbox', name);
   await page.waitForFunction(() => document.activeElement?.id === 'linli-ime');
-  await page.keyboard.press('ControlOrMeta+A');
+  // The tap also places the app's caret, which may reach the textarea a frame later and
+  // undo a select-all made too soon: select until the whole text stays selected.
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('ControlOrMeta+A');
+    const whole = await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => {
+      const ta = document.getElementById('linli-ime');
+      resolve(ta.selectionStart === 0 && ta.selectionEnd === ta.value.length);
+    }))));
+    if (whole) break;
+  }
   await page.keyboard.insertText(text);
   try {
-    await page.waitForFunction(([n, v]) => document.querySelector(`#linli-a11y input[aria-label="${n}"]`)?.value === v, [name, text], { timeout: 10000 });
+    await page.waitForFunction(([n, v]) => document.querySelector(`#linli-a11y :is(input, textarea)[aria-label="${n}"]`)?.value === v, [name, text], { timeout: 10000 });
   } catch (e) {
     const state = await page.evaluate((n) => JSON.stringify({
-      mirror: document.querySelector(`#linli-a11y input[aria-label="${n}"]`)?.value,
+      mirror: document.querySelector(`#linli-a11y :is(input, textarea)[aria-label="${n}"]`)?.value,
       textarea: document.getElementById('linli-ime').value, focused: document.activeElement?.id,
       field: window.linliBridge.field, hasFocus: document.hasFocus(), visibility: document.visibilityState,
     }), name);

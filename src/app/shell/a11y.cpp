@@ -141,6 +141,9 @@ std::string A11yJson(const std::vector<A11yNode>& nodes) {
         if (n.focused) {
             out += ",\"focused\":true";
         }
+        if (n.multiline) {
+            out += ",\"multiline\":true";
+        }
         out.push_back('}');
     }
     out.push_back(']');

@@ -31,6 +31,7 @@ struct A11yNode {
     bool selected = false; // tab, option
     bool focused = false;  // text field being edited
     std::string value;     // text field content
+    bool multiline = false; // a text box of several lines (mirrored as a textarea)
     bool operator==(const A11yNode&) const = default;
 };
 

@@ -23,7 +23,7 @@ class A11yCollector {
     // Widgets that know better than the status flags say what the last item is.
     void AnnotateLastItem(Role role, bool selected = false);
     void AnnotateLastItemName(const std::string& name);
-    void AnnotateLastItemValue(const std::string& value, bool focused);
+    void AnnotateLastItemValue(const std::string& value, bool focused, bool multiline = false);
     // A status line (e.g. save state) that is not an ImGui item of its own.
     void AddStatus(uint32_t id, const std::string& text, const Rect& rect);
 

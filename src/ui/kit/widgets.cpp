@@ -192,7 +192,7 @@ bool TextArea(UiContext& ui, const char* id, const char* label, const char* hint
                                   ImGuiInputTextFlags_CallbackAlways, FieldCallback, &data);
     const bool active = ImGui::IsItemActive();
     ui.a11y.AnnotateLastItemName(label);
-    ui.a11y.AnnotateLastItemValue(value, active);
+    ui.a11y.AnnotateLastItemValue(value, active, true);
     if (value.empty() && !active) {
         ImGui::GetWindowDrawList()->AddText(ImVec2(min.x + 8.0f, min.y + 8.0f), colors::kTextMuted,
                                             hint);

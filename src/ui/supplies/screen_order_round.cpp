@@ -59,14 +59,22 @@ void DrawHeader(UiContext& ui, AppState& state, const OrderRound& round) {
         if (same_line) {
             ImGui::SameLine();
         }
+        // Two taps: a round closed by mistake stops taking orders.
         const RoundState next = NextState(round.state);
-        const std::string label = Format(ui.T(SupplyText::NextState), ui.T(RoundStateText(next)));
+        const std::string label =
+            Format(ui.T(s.confirm_next ? SupplyText::ConfirmNextState : SupplyText::NextState),
+                   ui.T(RoundStateText(next)));
         if (TouchButton(ui, label.c_str(), "round-next", same_line ? half : -FLT_MIN)) {
-            SayOutcome(ui, s, ui.data.Supplies().SetRoundState(round.id, next),
-                       ui.T(RoundStateText(next)));
+            if (s.confirm_next) {
+                SayOutcome(ui, s, ui.data.Supplies().SetRoundState(round.id, next),
+                           ui.T(RoundStateText(next)));
+            }
+            s.confirm_next = !s.confirm_next;
         }
     }
-    DrawSuppliesMessage(ui, s);
+    if (s.tab != OrderRoundTab::Delivery) {
+        DrawSuppliesMessage(ui, s); // the walk shows it above the doors
+    }
     const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
     const std::pair<OrderRoundTab, SupplyText> tabs[] = {
         {OrderRoundTab::Orders, SupplyText::TabOrders},
@@ -80,6 +88,7 @@ void DrawHeader(UiContext& ui, AppState& state, const OrderRound& round) {
         if (SegmentOption(ui, ui.T(tabs[i].second), id.c_str(), s.tab == tabs[i].first, third)) {
             s.tab = tabs[i].first;
             s.outcome_for.clear();
+            s.confirm_next = false;
         }
     }
 }
@@ -198,17 +207,11 @@ void DrawOutcomeSheet(UiContext& ui, AppState& state, const Order& order) {
 void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float width) {
     SuppliesState& s = state.supplies;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float done_w = 84.0f, more_w = 72.0f;
+    const float done_w = 76.0f, more_w = 60.0f;
     const float text_w = width - done_w - more_w - 2 * gap;
     ImGui::PushID(o.id.c_str());
-    std::string title;
-    if (!o.unit.empty()) {
-        title += UnitLabel(o.unit, ui.lang) + " ";
-    }
-    if (const int floor = FloorOf(o.room); floor > 0) {
-        title += Format(ui.T(SupplyText::FloorLabel), floor) + " ";
-    }
-    title += RoomLabel(o.room, ui.lang) + " " + o.name;
+    // The unit is the heading above; the room number says the floor.
+    const std::string title = RoomLabel(o.room, ui.lang) + " " + o.name;
     std::string detail = LinesText(o.lines);
     if (!o.phone.empty()) {
         detail += " · " + MaskPhone(o.phone);
@@ -240,7 +243,7 @@ void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float w
     ImGui::SetCursorPosY(y + 8.0f);
     if (marked) {
         ImGui::BeginDisabled();
-        TouchButton(ui, status.c_str(), "dropped", done_w);
+        TouchButton(ui, ui.T(OrderStatusText(o.status)), "dropped", done_w);
         ImGui::EndDisabled();
     } else if (PrimaryButton(ui, ui.T(SupplyText::DropDelivered), "deliver", done_w)) {
         const Outcome out =
@@ -301,7 +304,13 @@ void DrawDelivery(UiContext& ui, AppState& state, const OrderRound& round,
     DrawSuppliesMessage(ui, s);
     const float width = ImGui::GetContentRegionAvail().x;
     const Order* sheet = nullptr;
+    const std::string* unit = nullptr;
     for (const Order* o : doors) {
+        if (unit == nullptr || *unit != o->unit) {
+            unit = &o->unit;
+            SectionTitle(ui, o->unit.empty() ? BuildingLabel(o->building, ui.lang).c_str()
+                                             : UnitLabel(o->unit, ui.lang).c_str());
+        }
         DrawDoor(ui, state, *o, OrderTotal(round, *o), width);
         if (o->id == s.outcome_for) {
             sheet = o;

@@ -33,6 +33,7 @@ struct SuppliesState {
     std::string outcome_for; // the order whose "other" outcomes are open
     std::string message;     // the last action's result
     bool message_is_error = false;
+    bool confirm_next = false; // the round's next step was tapped once
 };
 
 } // namespace linli
