@@ -46,6 +46,18 @@ void DrawJielongPaste(UiContext& ui, AppState& state);
 void DrawOrderRound(UiContext& ui, AppState& state);
 // Opens the paste view (round_id empty: the chain says which round, or makes one).
 void OpenJielongPaste(AppState& state, const std::string& round_id);
+void DrawCatalog(UiContext& ui, AppState& state);
+void DrawCatalogForm(UiContext& ui, AppState& state);
+void OpenCatalogForm(AppState& state, const CatalogItem& item);
+void DrawGroupBuyForm(UiContext& ui, AppState& state);
+void OpenGroupBuyForm(AppState& state);
+void DrawOrderForm(UiContext& ui, AppState& state);
+// An order to type in or edit (order.round_id set; its address empty: choose a household).
+void OpenOrderForm(AppState& state, const Order& order);
+// A supplier's sheet chosen for the catalog arrived, or could not be read.
+void SuppliesFileOpened(UiContext& ui, AppState& state, const std::string& name,
+                        const std::string& bytes);
+void SuppliesFileFailed(UiContext& ui, AppState& state, const std::string& message);
 void DrawVolunteersScreen(UiContext& ui, AppState& state);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
 // A backup chosen for restoring arrived, or could not be read.
