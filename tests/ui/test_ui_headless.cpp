@@ -955,7 +955,7 @@ TEST_CASE("supplies on a phone: a catalog sheet, a group buy by hand, an order f
     CHECK(h.Find(Role::Status, "0 户待联系") != nullptr);
 
     h.TapItem(Role::Radio, "汇总");
-    CHECK(h.Find(Role::Status, "蔬菜包 蔬菜包：2份，￥79.8 · 起送 5，还差 3") != nullptr);
+    CHECK(h.Find(Role::Status, "蔬菜包：2份，￥79.8 · 起送 5，还差 3") != nullptr);
     h.ScrollToAndTap(Role::Button, "打印分拣单");
     REQUIRE(h.platform.printed.size() == 1);
     CHECK(h.platform.printed[0].find("周阿婆") != std::string::npos);
@@ -974,4 +974,31 @@ TEST_CASE("supplies on a phone: a catalog sheet, a group buy by hand, an order f
     h.TapItem(Role::Button, "送达");
     h.Frame(2);
     CHECK(model.FindOrder(o->id)->delivery.cash == 7980);
+}
+
+TEST_CASE("sample data: offered on an empty app, marked on every screen, removed in two taps") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(2);
+    h.ScrollToAndTap(Role::Button, "载入示例数据");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "示例数据已载入") != nullptr);
+    REQUIRE(h.data().Sample().Present());
+    for (const char* area : {"采样", "物资", "志愿者", "设置"}) {
+        h.TapItem(Role::Tab, area);
+        h.Frame(2);
+        INFO(area);
+        CHECK(h.Find(Role::Status, "示例数据：这里的住户、订单都是虚构的") != nullptr);
+    }
+    h.TapItem(Role::Tab, "物资");
+    h.Frame(2);
+    CHECK(h.FindPrefix(Role::Button, "幸福里 第1期 保供团购（示例）") != nullptr);
+    h.TapItem(Role::Button, "删除示例数据");
+    CHECK(h.data().Sample().Present()); // one tap is not enough
+    h.TapItem(Role::Button, "再点一次，删除全部示例数据");
+    h.Frame(3);
+    CHECK_FALSE(h.data().Sample().Present());
+    CHECK(h.Find(Role::Status, "示例数据已删除") != nullptr);
+    CHECK(h.data().Supplies().Model().Rounds().empty());
+    CHECK(h.data().Sampling().Model().Residents().empty());
+    CHECK(h.Find(Role::Button, "载入示例数据") != nullptr); // offered again
 }

@@ -12,6 +12,14 @@
 namespace linli {
 
 // Each area's state is declared in its folder (ui/<area>/<area>_state.hpp).
+// The sample community being loaded or removed.
+struct SampleState {
+    PendingWrite writing;
+    bool confirm_remove = false;
+    std::string message;
+    bool failed = false;
+};
+
 struct AppState {
     Area area = Area::Sampling;
     // The area that asked the page for a file (its row's file handler gets it).
@@ -20,6 +28,7 @@ struct AppState {
     VolunteersState volunteers;
     SettingsState settings;
     SuppliesState supplies;
+    SampleState sample;
     bool load_notice_dismissed = false;
     float display_width = 0;
     float display_height = 0;
@@ -66,6 +75,8 @@ void SettingsFileOpened(UiContext& ui, AppState& state, const std::string& name,
 void SettingsFileFailed(UiContext& ui, AppState& state, const std::string& message);
 // Notices above every screen: records that could not be loaded, an update waiting.
 void DrawNotices(UiContext& ui, AppState& state);
+// On an empty app: what the sample community is, and the button that loads it.
+void DrawSampleOffer(UiContext& ui, AppState& state);
 // The save state of the last change ("Saving…", "Saved", or why not), as a live status.
 void DrawSaveStatus(UiContext& ui);
 } // namespace ui

@@ -76,8 +76,8 @@ void DrawHeader(UiContext& ui, AppState& state, const OrderRound& round) {
             s.confirm_next = !s.confirm_next;
         }
     }
-    if (s.tab != OrderRoundTab::Delivery) {
-        DrawSuppliesMessage(ui, s); // the walk shows it above the doors
+    if (s.tab == OrderRoundTab::Orders || s.tab == OrderRoundTab::ToCall) {
+        DrawSuppliesMessage(ui, s); // the walk and the totals show it beside their buttons
     }
     const float quarter = (ImGui::GetContentRegionAvail().x - 3 * gap) / 4.0f;
     const std::pair<OrderRoundTab, SupplyText> tabs[] = {
@@ -189,8 +189,8 @@ void DrawTotals(UiContext& ui, AppState& state, const OrderRound& round,
         MutedText(head.c_str());
         for (const PurchaseLine& l : sp.lines) {
             std::string line =
-                Format(ui.T(SupplyText::ItemTotalLine), l.code.c_str(), l.name.c_str(), l.quantity,
-                       l.unit.c_str(), YuanText(l.amount).c_str());
+                Format(ui.T(SupplyText::ItemTotalLine), OfferLabel(l.code, l.name).c_str(),
+                       l.quantity, l.unit.c_str(), YuanText(l.amount).c_str());
             unsigned int colour = 0;
             if (l.min_order > 0) {
                 line += " · ";

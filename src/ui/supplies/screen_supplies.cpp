@@ -44,6 +44,9 @@ void DrawHome(UiContext& ui, AppState& state) {
     const std::vector<const OrderRound*> rounds = supplies.Model().Rounds();
     if (rounds.empty()) {
         MutedText(ui.T(SupplyText::SuppliesEmpty));
+        if (ui.data.Sampling().Model().Residents().empty()) {
+            DrawSampleOffer(ui, state);
+        }
         return;
     }
     SectionTitle(ui, ui.T(SupplyText::RoundsTitle));

@@ -72,6 +72,10 @@ std::string LinesText(const std::vector<OrderLine>& lines) {
     return out;
 }
 
+std::string OfferLabel(const std::string& code, const std::string& name) {
+    return name.empty() || name == code ? code : code + " " + name;
+}
+
 std::string Money(Fen fen) {
     return "￥" + YuanText(fen);
 }

@@ -15,6 +15,8 @@ SupplyText OrderStatusText(OrderStatus s);
 SupplyText DropOutcomeText(DropOutcome d);
 // "1号×2 3号×1".
 std::string LinesText(const std::vector<OrderLine>& lines);
+// "1号 蔬菜包", or just "蔬菜包" when the code is the name.
+std::string OfferLabel(const std::string& code, const std::string& name);
 // "￥39.9".
 std::string Money(Fen fen);
 // "3-2-1502" (or "3-1502" without a unit).
