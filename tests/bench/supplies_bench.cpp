@@ -99,9 +99,8 @@ int main() {
         households.push_back(r.building + "-" + r.unit + "-" + r.room + " " + r.name);
     }
     for (size_t i = 0; i < households.size(); ++i) {
-        chain += std::to_string(i + 1) + ". " + households[i] + " " +
-                 std::to_string(1 + i % 5) + "号×" + std::to_string(1 + i % 2) +
-                 (i % 3 == 0 ? " 3号×1" : "") + "\n";
+        chain += std::to_string(i + 1) + ". " + households[i] + " " + std::to_string(1 + i % 5) +
+                 "号×" + std::to_string(1 + i % 2) + (i % 3 == 0 ? " 3号×1" : "") + "\n";
     }
     auto t0 = Clock::now();
     const JielongPreview big = data.Supplies().PreviewJielong(chain, "");
@@ -112,17 +111,18 @@ int main() {
         std::printf("could not import the round\n");
         return 1;
     }
-    std::printf("3,000-entry chain against 6,000 residents: parse + preview %.1f ms, import %.1f ms "
-                "(%zu orders)\n",
-                Ms(t0, t1), Ms(t1, t2), big.ToWrite());
+    std::printf(
+        "3,000-entry chain against 6,000 residents: parse + preview %.1f ms, import %.1f ms "
+        "(%zu orders)\n",
+        Ms(t0, t1), Ms(t1, t2), big.ToWrite());
     // Pay and deliver a third, for cash and undelivered to have something to count.
     const SuppliesModel& model = data.Supplies().Model();
     const std::vector<const Order*> all = model.OrdersOf(imported.id);
     for (size_t i = 0; i < all.size(); i += 3) {
         const std::string id = all[i]->id;
         data.Supplies().SetPayment(id, Payment::CashOnDelivery, 0, 1);
-        data.Supplies().MarkDrop(id, DropOutcome::Delivered, 3990, "", "志愿者" + std::to_string(i % 7),
-                                 2);
+        data.Supplies().MarkDrop(id, DropOutcome::Delivered, 3990, "",
+                                 "志愿者" + std::to_string(i % 7), 2);
     }
     data.Supplies().Model(); // refreshed with the payments and deliveries
     const OrderRound& round = *model.FindRound(imported.id);
@@ -150,7 +150,8 @@ int main() {
         chain500 += std::to_string(i + 1) + "、" + households[i] + " " + std::to_string(1 + i % 5) +
                     "号" + (i % 4 == 0 ? "两份" : "×1") + "\n";
     }
-    Stats preview = Time(repeat, [&] { g_sink = data.Supplies().PreviewJielong(chain500, round.id).orders.size(); });
+    Stats preview = Time(
+        repeat, [&] { g_sink = data.Supplies().PreviewJielong(chain500, round.id).orders.size(); });
     std::printf("parse + preview of a 500-entry chain (3,000 orders in the round): %s; target < "
                 "200 ms (a tap)\n",
                 preview.Text().c_str());
