@@ -2,7 +2,7 @@
 # the cache (never committed): zlib (deflate for writing, inflate for our zip reader),
 # expat (the XML of a workbook being read) and libxlsxwriter 1.1.x (writing, with its
 # bundled minizip). Static libraries for native builds and for wasm; none of our warning
-# flags or sanitizers apply to them, and on wasm they are compiled for size (-Os).
+# flags or sanitizers apply to them, and on wasm they are compiled for size (-Oz).
 set(LINLI_XLSXWRITER_DIR "" CACHE PATH "libxlsxwriter 1.1.x sources (Debian source package; tools/build.py fetches it)")
 set(LINLI_ZLIB_DIR "" CACHE PATH "zlib sources (Debian source package)")
 set(LINLI_EXPAT_DIR "" CACHE PATH "expat sources (Debian source package)")
@@ -16,7 +16,7 @@ function(linli_third_party target)
   set_target_properties(${target} PROPERTIES C_VISIBILITY_PRESET default POSITION_INDEPENDENT_CODE ON)
   target_compile_options(${target} PRIVATE -w)  # not our code: no warnings at all
   if(EMSCRIPTEN)
-    target_compile_options(${target} PRIVATE -Os)
+    target_compile_options(${target} PRIVATE -Oz)
   endif()
 endfunction()
 
@@ -30,6 +30,8 @@ linli_third_party(linli_zlib)
 
 # expat: its configuration header written here (what configure would find on Linux and on
 # emscripten alike). No entropy source is compiled in; ReadXlsx sets the hash salt itself.
+# Without DTD support or namespaces (workbook parts use neither; ReadXlsx refuses any
+# document type declaration as it starts, before an entity could be declared): smaller.
 set(LINLI_EXPAT_CONFIG ${CMAKE_BINARY_DIR}/third-party-config/expat)
 file(MAKE_DIRECTORY ${LINLI_EXPAT_CONFIG})
 file(WRITE ${LINLI_EXPAT_CONFIG}/expat_config.h.new [=[
@@ -45,8 +47,6 @@ file(WRITE ${LINLI_EXPAT_CONFIG}/expat_config.h.new [=[
 #define HAVE_UNISTD_H 1
 #define STDC_HEADERS 1
 #define XML_CONTEXT_BYTES 1024
-#define XML_DTD 1
-#define XML_NS 1
 #define XML_POOR_ENTROPY 1
 #define PACKAGE "expat"
 #define PACKAGE_URL ""

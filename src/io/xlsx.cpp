@@ -6,12 +6,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <cstdlib>
 #include <map>
 #include <random>
-#include <sstream>
 
 #include <expat.h>
 #include <xlsxwriter.h>
@@ -68,15 +65,33 @@ std::string TruncateCharacters(std::string_view text, size_t max_chars) {
     return out;
 }
 
-std::filesystem::path TempXlsxPath() {
+// A fresh file name in the temporary folder (MEMFS's /tmp on wasm), for libxlsxwriter
+// 1.1.x, which writes only to files. <cstdio> rather than iostreams or <filesystem>: either
+// would add far more to the wasm than the workbook code itself.
+std::string TempFolder() {
+    const char* dir = std::getenv("TMPDIR");
+    return dir != nullptr && *dir != '\0' ? dir : "/tmp";
+}
+
+std::string TempXlsxPath(const std::string& folder) {
     static std::atomic<unsigned> counter{0};
-    std::error_code ec;
-    std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
-    if (ec) {
-        dir = "/tmp";
+    static const unsigned salt = std::random_device{}();
+    return folder + "/linli-" + std::to_string(salt) + "-" + std::to_string(counter++) + ".xlsx";
+}
+
+bool ReadWholeFile(const std::string& path, std::string& out) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (f == nullptr) {
+        return false;
     }
-    std::random_device rd;
-    return dir / ("linli-" + std::to_string(rd()) + "-" + std::to_string(counter++) + ".xlsx");
+    char buf[1 << 16];
+    size_t n = 0;
+    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) {
+        out.append(buf, n);
+    }
+    const bool ok = std::ferror(f) == 0;
+    std::fclose(f);
+    return ok;
 }
 
 } // namespace
@@ -119,12 +134,11 @@ std::string SanitizeSheetName(std::string_view name, const std::vector<std::stri
 
 XlsxWriteResult WriteXlsx(const std::vector<XlsxSheet>& sheets) {
     XlsxWriteResult result;
-    const std::filesystem::path path = TempXlsxPath();
-    const std::string path_text = path.string();
-    std::string tmpdir = path.parent_path().string();
+    std::string tmpdir = TempFolder();
+    const std::string path = TempXlsxPath(tmpdir);
     lxw_workbook_options options{};
     options.tmpdir = tmpdir.data();
-    lxw_workbook* wb = workbook_new_opt(path_text.c_str(), &options);
+    lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
     if (wb == nullptr) {
         result.error = "could not start the workbook";
         return result;
@@ -192,14 +206,11 @@ XlsxWriteResult WriteXlsx(const std::vector<XlsxSheet>& sheets) {
         result.error = std::string("the workbook could not be saved: ") + lxw_strerror(closed);
     }
     if (result.error.empty()) {
-        std::ifstream in(path, std::ios::binary);
-        result.bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-        if (result.bytes.empty()) {
+        if (!ReadWholeFile(path, result.bytes) || result.bytes.empty()) {
             result.error = "the workbook could not be read back";
         }
     }
-    std::error_code ec;
-    std::filesystem::remove(path, ec);
+    std::remove(path.c_str());
     if (!result.error.empty()) {
         result.bytes.clear();
     }
@@ -220,20 +231,28 @@ bool LooksLikeOle2(std::string_view bytes) {
 }
 
 std::string FormatXlsxNumber(double d) {
+    // snprintf and strtod, not floating-point <charconv>: emscripten 3.1.6's libc++ has
+    // none. Both use the "C" locale (the app never calls setlocale).
     if (!std::isfinite(d)) {
         return {};
     }
     char buf[64];
-    if (d == std::floor(d) && std::fabs(d) < 1e300) {
-        if (std::fabs(d) < 9.0e18) {
-            const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(d));
-            return std::string(buf, r.ptr);
-        }
-        const auto r = std::to_chars(buf, buf + sizeof buf, d, std::chars_format::fixed, 0);
+    if (d == std::floor(d) && std::fabs(d) < 9.0e18) {
+        const auto r = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(d));
         return std::string(buf, r.ptr);
     }
-    const auto r = std::to_chars(buf, buf + sizeof buf, d);
-    return std::string(buf, r.ptr);
+    if (d == std::floor(d) && std::fabs(d) < 1e300) {
+        std::snprintf(buf, sizeof buf, "%.0f", d);
+        return buf;
+    }
+    // The shortest of %.1g .. %.17g that reads back as the same double.
+    for (int precision = 1; precision <= 17; ++precision) {
+        std::snprintf(buf, sizeof buf, "%.*g", precision, d);
+        if (std::strtod(buf, nullptr) == d) {
+            break;
+        }
+    }
+    return buf;
 }
 
 namespace {
@@ -578,9 +597,9 @@ class SheetHandler : public XmlHandler {
         if (digits_only) {
             return value_;
         }
-        double d = 0;
-        const auto r = std::from_chars(value_.data(), value_.data() + value_.size(), d);
-        if (r.ec != std::errc() || r.ptr != value_.data() + value_.size()) {
+        char* end = nullptr;
+        const double d = std::strtod(value_.c_str(), &end);
+        if (end != value_.c_str() + value_.size()) {
             return value_;
         }
         return FormatXlsxNumber(d);
@@ -603,8 +622,13 @@ std::string ResolvePart(std::string_view source_dir, std::string_view target) {
                              ? std::string(target.substr(1))
                              : std::string(source_dir) + std::string(target);
     std::vector<std::string> parts;
-    std::stringstream ss(joined);
-    for (std::string seg; std::getline(ss, seg, '/');) {
+    for (size_t start = 0; start <= joined.size();) {
+        size_t slash = joined.find('/', start);
+        if (slash == std::string::npos) {
+            slash = joined.size();
+        }
+        const std::string seg = joined.substr(start, slash - start);
+        start = slash + 1;
         if (seg.empty() || seg == ".") {
             continue;
         }
