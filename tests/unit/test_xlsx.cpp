@@ -203,6 +203,46 @@ TEST_CASE("xlsx: many sheets keep their order, names are sanitized and made uniq
     CHECK(SanitizeSheetName(han, {}).size() == 31 * 3);
 }
 
+TEST_CASE("xlsx: control characters and invalid UTF-8 still make a workbook others can open") {
+    std::vector<XlsxSheet> sheets(1);
+    sheets[0].name = "tab\there";
+    sheets[0].rows = {{XlsxCell::Text("a\x01b\nc"), XlsxCell::Text("bad \xFF byte"),
+                       XlsxCell::Text(std::string(40000, 'y'))}};
+    const XlsxWriteResult w = WriteXlsx(sheets);
+    REQUIRE(w.error == "");
+    const XlsxReadResult r = ReadXlsx(w.bytes);
+    REQUIRE(r.error == XlsxReadError::None);
+    CHECK(r.sheets[0].name == "tab_here");
+    REQUIRE(r.sheets[0].rows.size() == 1);
+    // Excel's _x0001_ escape read back as the character; line breaks kept.
+    CHECK(r.sheets[0].rows[0].cells[0] == "a\x01b\nc");
+    CHECK(r.sheets[0].rows[0].cells[1] == "bad  byte");             // the invalid byte dropped
+    CHECK(r.sheets[0].rows[0].cells[2] == std::string(32767, 'y')); // Excel's cell limit
+}
+
+TEST_CASE("xlsx: a workbook whose only sheets are hidden or empty has no sheet with data") {
+    const std::string rels =
+        R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+        R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>)"
+        R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>)"
+        R"(</Relationships>)";
+    const std::string workbook =
+        R"(<workbook xmlns:r="r"><sheets><sheet name="a" state="veryHidden" r:id="rId1"/>)"
+        R"(<sheet name="b" r:id="rId2"/></sheets></workbook>)";
+    const XlsxReadResult r =
+        ReadXlsx(MakeZip({{"xl/workbook.xml", workbook},
+                          {"xl/_rels/workbook.xml.rels", rels},
+                          {"xl/worksheets/sheet1.xml",
+                           SheetXml(R"(<row><c t="inlineStr"><is><t>x</t></is></c></row>)")},
+                          {"xl/worksheets/sheet2.xml", SheetXml("")}}));
+    REQUIRE(r.error == XlsxReadError::None);
+    REQUIRE(r.sheets.size() == 2);
+    CHECK(r.sheets[0].hidden);
+    CHECK(r.sheets[0].rows.size() == 1);
+    CHECK(r.sheets[1].rows.empty());
+    CHECK(FirstSheetWithData(r) == nullptr);
+}
+
 TEST_CASE("xlsx: an empty list still makes a valid workbook") {
     const XlsxWriteResult w = WriteXlsx({});
     REQUIRE(w.error == "");
