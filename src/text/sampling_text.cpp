@@ -277,6 +277,11 @@ constexpr std::array kCatalog = {
     CatalogEntry<SamplingText>{SamplingText::ExportFailed, "导出失败：%s", "Export failed: %s"},
     CatalogEntry<SamplingText>{SamplingText::ImportXlsxInfo, "%s：%d 行数据，工作表 %s",
                                "%s: %d data rows, sheet %s"},
+    CatalogEntry<SamplingText>{
+        SamplingText::ImportNotXlsx,
+        "这个文件是压缩包，但不是 Excel 工作簿（.xlsx），无法导入。现有数据未改变。",
+        "This file is a zip archive but not an Excel workbook (.xlsx); it cannot be imported. "
+        "Existing data is unchanged."},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

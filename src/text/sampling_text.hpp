@@ -182,6 +182,7 @@ enum class SamplingText : int {
     ImportXlsxNoData,
     ExportFailed,
     ImportXlsxInfo,
+    ImportNotXlsx,
     Count
 };
 

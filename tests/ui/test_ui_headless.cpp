@@ -951,6 +951,12 @@ TEST_CASE("sampling: an old .xls, a password-protected or a damaged .xlsx says w
     h.app().FileOpened("roster.xlsx", good.substr(0, good.size() / 2));
     h.Frame(3);
     CHECK(h.FindPrefix(Role::Status, "This .xlsx file is damaged or incomplete (") != nullptr);
+    // An empty zip archive (or a .docx): a zip, but no workbook.
+    h.TapItem(Role::Button, "Choose file");
+    h.app().FileOpened("roster.xlsx", std::string("PK\x05\x06", 4) + std::string(18, '\0'));
+    h.Frame(3);
+    CHECK(h.FindPrefix(Role::Status, "This file is a zip archive but not an Excel workbook") !=
+          nullptr);
     CHECK(h.data().Sampling().Model().Residents().empty());
     // Chinese: the same advice, in Chinese.
     Harness zh(390, 844, Language::Chinese);

@@ -280,8 +280,10 @@ void SamplingFileOpened(UiContext& ui, AppState& state, const std::string& name,
         case XlsxReadError::TooLarge:
             im.error = Format(ui.T(SamplingText::ImportXlsxTooLarge), book.detail.c_str());
             break;
-        case XlsxReadError::NotZip:
         case XlsxReadError::NotXlsx:
+            im.error = ui.T(SamplingText::ImportNotXlsx);
+            break;
+        case XlsxReadError::NotZip:
         case XlsxReadError::Damaged:
             im.error = Format(ui.T(SamplingText::ImportBadXlsx), book.detail.c_str());
             break;
