@@ -2,7 +2,7 @@
 """Installs what the build needs and builds Linli (native tests and the static web site).
 
 Used by serve.py and tests/run.sh; run it directly for a single step:
-    python3 tools/build.py setup|native|web|fonts|all
+    python3 tools/build.py setup|native|bench|web|fonts|sizes|all
 
 Everything downloaded goes to ignored folders or to the cache outside the tree
 (LINLI_CACHE, default ~/.cache/linli): Debian binary packages through apt, Debian
@@ -365,6 +365,17 @@ def build_native() -> Path:
     return build_dir
 
 
+def build_bench() -> Path:
+    """The native benchmarks: Release, no sanitizers (numbers as users' code runs)."""
+    build_dir = BUILD / "bench"
+    cache_args, cache_env = compiler_cache()
+    if not (build_dir / "build.ninja").exists():
+        run(["cmake", "--preset", "bench", f"-DLINLI_IMGUI_DIR={imgui_dir()}", *cache_args],
+            log="bench.log", cwd=ROOT, env=cache_env)
+    run(["cmake", "--build", "--preset", "bench"], log="bench.log", cwd=ROOT, env=cache_env)
+    return build_dir
+
+
 def build_web() -> Path:
     build_dir = BUILD / "web"
     sdl = sdl2_wasm_prefix()
@@ -509,6 +520,9 @@ def main(argv: list[str]) -> int:
     elif step == "native":
         ensure_apt_packages()
         build_native()
+    elif step == "bench":
+        ensure_apt_packages()
+        build_bench()
     elif step == "fonts":
         build_fonts()
     elif step == "web":

@@ -1,4 +1,5 @@
-// Supply orders (物资): the group buys, newest first, and the way in: paste a chain.
+// Supply orders (物资): the group buys, newest first, and the ways in: paste a chain, set
+// a round up by hand, the catalog.
 #include <imgui.h>
 
 #include "core/supplies/round_totals.hpp"
@@ -26,11 +27,26 @@ void DrawHome(UiContext& ui, AppState& state) {
     if (PrimaryButton(ui, ui.T(SupplyText::PasteJielong), "paste-jielong", -FLT_MIN)) {
         OpenJielongPaste(state, "");
     }
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (TouchButton(ui, ui.T(SupplyText::NewRound), "new-round", half)) {
+        OpenGroupBuyForm(state);
+        return;
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(SupplyText::CatalogTitle), "catalog", half)) {
+        s.view = SuppliesView::Catalog;
+        s.message.clear();
+        return;
+    }
     DrawSuppliesMessage(ui, s);
     SuppliesService& supplies = ui.data.Supplies();
     const std::vector<const OrderRound*> rounds = supplies.Model().Rounds();
     if (rounds.empty()) {
         MutedText(ui.T(SupplyText::SuppliesEmpty));
+        if (ui.data.Sampling().Model().Residents().empty()) {
+            DrawSampleOffer(ui, state);
+        }
         return;
     }
     SectionTitle(ui, ui.T(SupplyText::RoundsTitle));
@@ -60,6 +76,18 @@ void DrawSuppliesScreen(UiContext& ui, AppState& state) {
         break;
     case SuppliesView::Round:
         DrawOrderRound(ui, state);
+        break;
+    case SuppliesView::Catalog:
+        DrawCatalog(ui, state);
+        break;
+    case SuppliesView::CatalogForm:
+        DrawCatalogForm(ui, state);
+        break;
+    case SuppliesView::RoundForm:
+        DrawGroupBuyForm(ui, state);
+        break;
+    case SuppliesView::OrderForm:
+        DrawOrderForm(ui, state);
         break;
     }
 }
