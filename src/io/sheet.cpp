@@ -1,6 +1,6 @@
 #include "io/sheet.hpp"
 
-#include "io/text_decode.hpp"
+#include "io/xlsx.hpp"
 
 namespace linli {
 
@@ -16,15 +16,56 @@ bool LooksBinary(std::string_view bytes) {
     return head.find('\0') != std::string_view::npos;
 }
 
+SheetRows FromWorkbook(std::string_view bytes) {
+    SheetRows out;
+    XlsxReadResult book = ReadXlsx(bytes);
+    out.detail = book.detail;
+    switch (book.error) {
+    case XlsxReadError::None:
+        break;
+    case XlsxReadError::Encrypted:
+        out.error = SheetError::OldExcel;
+        return out;
+    case XlsxReadError::TooLarge:
+        out.error = SheetError::XlsxTooBig;
+        return out;
+    case XlsxReadError::NotXlsx:
+        out.error = SheetError::NotXlsx;
+        return out;
+    case XlsxReadError::NotZip:
+    case XlsxReadError::Damaged:
+        out.error = SheetError::BadXlsx;
+        return out;
+    }
+    const XlsxReadSheet* sheet = FirstSheetWithData(book);
+    if (sheet == nullptr) {
+        out.error = SheetError::XlsxNoData;
+        return out;
+    }
+    out.xlsx_sheet = sheet->name;
+    out.rows = sheet->rows;
+    return out;
+}
+
 } // namespace
 
 SheetRows ReadSheetRows(std::string_view bytes) {
+    if (LooksLikeOle2(bytes)) {
+        SheetRows out;
+        out.error = SheetError::OldExcel;
+        return out;
+    }
+    if (LooksLikeZip(bytes)) {
+        return FromWorkbook(bytes);
+    }
     SheetRows out;
     if (LooksBinary(bytes)) {
         out.error = SheetError::Binary;
         return out;
     }
     const DecodedText text = DecodeSpreadsheetText(bytes);
+    out.encoding = text.encoding;
+    out.invalid_sequences = text.invalid_sequences;
     CsvResult csv = ParseCsv(text.utf8);
     if (csv.error == CsvError::UnterminatedQuote) {
         out.error = SheetError::BadQuote;
@@ -35,6 +76,7 @@ SheetRows ReadSheetRows(std::string_view bytes) {
         out.error = SheetError::Empty;
         return out;
     }
+    out.delimiter = csv.delimiter;
     out.rows = std::move(csv.rows);
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include <cstdarg>
 #include <cstdio>
+#include <cstdlib>
 
 #include "base/ascii.hpp"
 #include "core/roster/roster.hpp"
@@ -158,7 +159,7 @@ ListTable ManifestTable(const OrderRound& round, const std::vector<const Order*>
         t.rows.push_back({Section(*o, building.empty(), lang),
                           {RoomLabel(o->room, lang), o->name, MaskPhone(o->phone), Lines(o->lines),
                            cash, o->note, done},
-                          false});
+                          true});
     }
     t.footer = T(SupplyText::ListSigned, lang);
     return t;
@@ -181,7 +182,7 @@ ListTable CashTable(const OrderRound& round, const std::vector<VolunteerCash>& c
              {v.volunteer.empty() ? T(SupplyText::NobodyYet, lang) : v.volunteer,
               std::to_string(v.orders), YuanText(v.expected), YuanText(v.collected),
               diff == 0 ? "0" : (diff < 0 ? "-" : "+") + YuanText(diff < 0 ? -diff : diff)},
-             false});
+             true});
     }
     return t;
 }
@@ -262,6 +263,46 @@ std::string ListTableHtml(const ListTable& table, Language lang) {
         h += "<p>" + HtmlEscape(table.footer) + "</p>";
     }
     return h + "</body></html>";
+}
+
+XlsxSheet ListTableSheet(const ListTable& table, std::string_view sheet_name) {
+    XlsxSheet sheet;
+    sheet.name = std::string(sheet_name);
+    sheet.rows.push_back({XlsxCell::Text(table.title)});
+    if (!table.subtitle.empty()) {
+        sheet.rows.push_back({XlsxCell::Text(table.subtitle)});
+    }
+    const bool sections = !table.rows.empty() && !table.rows.front().section.empty();
+    std::vector<XlsxCell> header;
+    if (sections) {
+        header.push_back(XlsxCell::Text(""));
+    }
+    for (const std::string& h : table.header) {
+        header.push_back(XlsxCell::Text(h));
+    }
+    const size_t columns = header.size();
+    sheet.rows.push_back(std::move(header));
+    for (const ListTableRow& row : table.rows) {
+        std::vector<XlsxCell> cells;
+        if (sections) {
+            cells.push_back(XlsxCell::Text(row.section));
+        }
+        for (size_t i = 0; i < row.cells.size(); ++i) {
+            const std::string& v = row.cells[i];
+            const bool numeric = row.number_cells && i >= 2 && !v.empty() && v.size() < 12 &&
+                                 v.find_first_not_of("0123456789.") == std::string::npos &&
+                                 v.front() != '.' && v.find('.') == v.rfind('.');
+            cells.push_back(numeric ? XlsxCell::Number(std::strtod(v.c_str(), nullptr))
+                                    : XlsxCell::Text(v));
+        }
+        sheet.rows.push_back(std::move(cells));
+    }
+    if (!table.footer.empty()) {
+        sheet.rows.push_back({});
+        sheet.rows.push_back({XlsxCell::Text(table.footer)});
+    }
+    sheet.column_widths.assign(columns, 12.0);
+    return sheet;
 }
 
 std::string SafeFileName(std::string_view name) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/supplies/round_totals.hpp"
+#include "io/xlsx.hpp"
 #include "text/i18n.hpp"
 
 namespace linli {
@@ -39,6 +40,9 @@ ListTable CashTable(const OrderRound& round, const std::vector<VolunteerCash>& c
 std::string ListTableCsv(const ListTable& table);
 // A printable page; no script.
 std::string ListTableHtml(const ListTable& table, Language lang);
+// One sheet: title and subtitle rows, the header, the rows (a section becomes its own
+// first column); quantities and amounts as numbers, everything else as text.
+XlsxSheet ListTableSheet(const ListTable& table, std::string_view sheet_name);
 // A file name without characters file systems refuse ("第3期-采购单.csv").
 std::string SafeFileName(std::string_view name);
 

@@ -99,6 +99,11 @@ constexpr std::array kCatalog = {
     CatalogEntry<ShellText>{ShellText::SampleLoaded, "示例数据已载入", "The sample data is loaded"},
     CatalogEntry<ShellText>{ShellText::SampleNotLoaded, "没能载入示例数据（花名册需为空）",
                             "The sample data was not loaded (the roster must be empty)"},
+    CatalogEntry<ShellText>{
+        ShellText::SheetNotSheet,
+        "这不是表格文件。请在 Excel/WPS 中另存为 .xlsx 或 CSV 再导入。现有数据未改变。",
+        "This is not a spreadsheet. Save it as .xlsx or CSV from Excel/WPS and import that. "
+        "Nothing was changed."},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

@@ -59,6 +59,7 @@ enum class ShellText : int {
     SampleRemoved,
     SampleLoaded,
     SampleNotLoaded,
+    SheetNotSheet,
     Count
 };
 

@@ -139,9 +139,11 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{SupplyText::CatalogImportButton, "导入 %d 个商品", "Import %d items"},
     CatalogEntry<SupplyText>{
         SupplyText::CatalogImportExplain,
-        "供应商的表格（CSV）：自动识别品名、规格、单位、单价、起送量、供应商等列；同一商品再导入只"
+        "供应商的表格（Excel .xlsx 或 "
+        "CSV）：自动识别品名、规格、单位、单价、起送量、供应商等列；同一商品再导入只"
         "会更新。",
-        "A supplier's sheet (CSV): name, spec, unit, price, minimum, supplier and other columns "
+        "A supplier's sheet (Excel .xlsx or CSV): name, spec, unit, price, minimum, supplier and "
+        "other columns "
         "are recognised; importing an item again updates it."},
     CatalogEntry<SupplyText>{SupplyText::CatalogImportSummary,
                              "新增 %d，更新 %d，未变 %d，有问题 %d 行",
@@ -305,13 +307,6 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{SupplyText::ScopeAll, "范围：全部楼栋", "Scope: every building"},
     CatalogEntry<SupplyText>{SupplyText::ScopeSome, "范围：%d 栋楼", "Scope: %d buildings"},
     CatalogEntry<SupplyText>{SupplyText::SealedTag, "封控楼，未下单", "Sealed building, no order"},
-    CatalogEntry<SupplyText>{
-        SupplyText::SheetBadQuote, "表格里有一个引号没有结束，请在 Excel/WPS 里重新另存为 CSV。",
-        "A quote in the sheet never ends; save it again as CSV from Excel/WPS."},
-    CatalogEntry<SupplyText>{SupplyText::SheetEmpty, "文件是空的。", "The file is empty."},
-    CatalogEntry<SupplyText>{
-        SupplyText::SheetNotText, "这不是 CSV 表格。请在 Excel/WPS 里“另存为”CSV（UTF-8）再导入。",
-        "This is not a CSV sheet. Save it as CSV (UTF-8) from Excel/WPS and import that."},
     CatalogEntry<SupplyText>{SupplyText::TabToCall, "待联系", "To call"},
     CatalogEntry<SupplyText>{SupplyText::ToCallCount, "%d 户待联系", "%d households to call"},
     CatalogEntry<SupplyText>{
@@ -324,6 +319,14 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{SupplyText::Undelivered, "%d 单未送达", "%d orders not delivered"},
     CatalogEntry<SupplyText>{SupplyText::UndeliveredLate, "%d 单未送达，已过送达日期",
                              "%d orders not delivered, past the delivery date"},
+    CatalogEntry<SupplyText>{SupplyText::ExportFailed,
+                             "没能生成 Excel 文件（%s）。可以改选 CSV 再导出。",
+                             "The Excel file could not be made (%s). Choose CSV and export again."},
+    CatalogEntry<SupplyText>{SupplyText::ListsTitle, "清单（导出或打印）",
+                             "Lists (export or print)"},
+    CatalogEntry<SupplyText>{SupplyText::ExportPickAll, "导出分拣单", "Export the pick lists"},
+    CatalogEntry<SupplyText>{SupplyText::PickName, "分拣单", "pick list"},
+    CatalogEntry<SupplyText>{SupplyText::PrintManifestAll, "打印送货单", "Print the manifests"},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

@@ -222,15 +222,17 @@ enum class SupplyText : int {
     ScopeAll,
     ScopeSome,
     SealedTag,
-    SheetBadQuote,
-    SheetEmpty,
-    SheetNotText,
     TabToCall,
     ToCallCount,
     ToCallExplain,
     TypeAddress,
     Undelivered,
     UndeliveredLate,
+    ExportFailed,
+    ListsTitle,
+    ExportPickAll,
+    PickName,
+    PrintManifestAll,
     Count
 };
 

@@ -3,6 +3,7 @@
 // orders and totals right, deliveries marked door to door, reload, still right.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,6 +44,32 @@ const CHAIN = [
 ].join('\n');
 
 const status = (page, name) => page.getByRole('status', { name }).first();
+
+// Debian's python3-openpyxl (a reader and writer nobody here wrote), run with /usr/bin/python3.
+function python(script, ...args) {
+  return execFileSync('/usr/bin/python3', ['-c', script, ...args], { encoding: 'utf8' });
+}
+
+// A supplier's price list as suppliers send it: a title row, then the header.
+const MAKE_CATALOG = `
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "报价"
+ws.append(["绿源农场 12月报价"])
+ws.append(["品名", "规格", "单位", "单价（元）", "起送量", "供应商", "联系电话", "套餐内容"])
+ws.append(["蔬菜包", "约6斤", "份", 39.9, 3, "绿源农场", 13700000001, "土豆,白菜,胡萝卜"])
+ws.append(["东北大米", "10kg", "袋", 65, 2, None, None, None])
+ws.append(["=HYPERLINK(1)", 1, "份", 1, None, None, None, None])
+ws["A5"].data_type = "s"  # text, not a formula
+wb.save(sys.argv[1])
+`;
+
+const READ_BACK = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({ws.title: [[[c.value, c.data_type] for c in row] for row in ws.iter_rows()] for ws in wb.worksheets}, ensure_ascii=False))
+`;
 
 describe('supply orders', () => {
   it('phone: paste a chain, fix a line, import, reload, deliver door to door, reload, totals right', async () => {
@@ -154,19 +181,13 @@ describe('supply orders', () => {
     }
   });
 
-  it('laptop: a catalog imported from a supplier sheet, a group buy set up from it, orders typed in, the purchase list exported and read back', async () => {
+  it('laptop: a catalog imported from a supplier .xlsx (written by openpyxl), a group buy set up from it, orders typed in, the purchase list exported as .xlsx and read back by openpyxl', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-catalog-'));
     const shot = (name) => path.join(ROOT, 'test-results', name);
     const rosterFile = path.join(dir, '花名册.csv');
     fs.writeFileSync(rosterFile, '\uFEFF' + ROSTER);
-    const sheet = path.join(dir, '绿源农场报价.csv');
-    fs.writeFileSync(sheet, '\uFEFF' + [
-      '绿源农场 12月报价',
-      '品名,规格,单位,单价（元）,起送量,供应商,联系电话,套餐内容',
-      '蔬菜包,约6斤,份,39.9,3,绿源农场,137-0000-0001,"土豆,白菜,胡萝卜"',
-      '东北大米,10kg,袋,65,2,,,',
-      '=HYPERLINK("x"),1,份,1,,,,',
-    ].join('\r\n') + '\r\n');
+    const sheet = path.join(dir, '绿源农场报价.xlsx');
+    python(MAKE_CATALOG, sheet);
     const { page, context } = await openApp(browser, server.url, LAPTOP);
     try {
       await activate(page, 'button', '导入名册');
@@ -197,34 +218,55 @@ describe('supply orders', () => {
       await status(page, '已开始团购 第4期 保供').waitFor({ state: 'attached', timeout: 15000 });
 
       // Two orders typed in: one found by its phone tail, one by its room.
-      const order = async (search, pick, more) => {
+      const order = async (search, pick, household, more) => {
+        await scrollTo(page, 'button', '代下单（电话、上门、独居老人）', { step: -600 });
         await activate(page, 'button', '代下单（电话、上门、独居老人）');
         await typeInto(page, '查找住户', search);
         await activate(page, 'button', pick, { exact: false });
-        for (const m of more) await activate(page, 'button', m);
+        await status(page, household).waitFor({ state: 'attached' });
+        for (const [button, code, quantity] of more) {
+          await activate(page, 'button', button);
+          await page.getByRole('status', { name: String(quantity), exact: true }).first().waitFor({ state: 'attached' });
+        }
         await scrollTo(page, 'radio', '货到付款');
         await activate(page, 'radio', '货到付款');
+        await page.getByRole('radio', { name: '货到付款', checked: true }).waitFor({ state: 'attached' });
         await scrollTo(page, 'button', '保存订单');
         await activate(page, 'button', '保存订单');
-        await status(page, /^已保存 .* 的订单$/).waitFor({ state: 'attached', timeout: 15000 });
+        await status(page, `已保存 ${household.split(' ')[0]} 的订单`).waitFor({ state: 'attached', timeout: 15000 });
       };
-      await order('1102', /^魏华芳 /, ['增加 蔬菜包', '增加 蔬菜包', '增加 蔬菜包']);
-      await order('2101', /^闫军丽 /, ['增加 东北大米']);
+      await order('1102', /^魏华芳 /, '1-1-102 魏华芳', [['增加 蔬菜包', '蔬菜包', 1], ['增加 蔬菜包', '蔬菜包', 2], ['增加 蔬菜包', '蔬菜包', 3]]);
+      await order('2101', /^闫军丽 /, '2-1-101 闫军丽', [['增加 东北大米', '东北大米', 1]]);
       await activate(page, 'radio', '汇总');
       await status(page, '共 2 单，合计 ￥184.7，已送达 0').waitFor({ state: 'attached' });
       await status(page, '蔬菜包：3份，￥119.7 · 起送 3，已达到').waitFor({ state: 'attached' });
       await status(page, '东北大米：1袋，￥65 · 起送 2，还差 1').waitFor({ state: 'attached' });
       await page.screenshot({ path: shot('laptop-supplies-totals.png') });
 
+      await scrollTo(page, 'button', '导出采购单');
       const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button', '导出采购单')]);
-      assert.equal(download.suggestedFilename(), '第4期 保供-采购清单.csv');
-      const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
-      assert.equal(csv[0], '第4期 保供 · 采购清单');
-      const rows = csv.slice(3).filter(Boolean).map((l) => l.split(','));
-      assert.deepEqual(rows.map((r) => r.slice(0, 9)), [
-        ['绿源农场 13700000001', '蔬菜包', '蔬菜包', '约6斤', '3', '份', '3', '', '119.7'],
-        ['绿源农场 13700000001', '东北大米', '东北大米', '10kg', '1', '袋', '2', '1', '65'],
+      assert.equal(download.suggestedFilename(), '第4期 保供-采购清单.xlsx');
+      const file = path.join(dir, 'purchase.xlsx');
+      await download.saveAs(file);
+      const book = JSON.parse(python(READ_BACK, file));
+      const rows = book['采购清单'];
+      assert.deepEqual(rows[0][0], ['第4期 保供 · 采购清单', 's']);
+      const body = rows.slice(3).map((r) => r.map(([v]) => v));
+      assert.deepEqual(body.map((r) => r.slice(0, 9)), [
+        ['绿源农场 13700000001', '蔬菜包', '蔬菜包', '约6斤', 3, '份', 3, null, 119.7],
+        ['绿源农场 13700000001', '东北大米', '东北大米', '10kg', 1, '袋', 2, 1, 65],
       ]);
+      for (const row of rows) for (const [, type] of row) assert.notEqual(type, 'f', 'no formulas');
+      assert.equal(rows[3][4][1], 'n', 'quantities are numbers');
+      assert.equal(rows[3][0][1], 's', 'the supplier (with its phone) is text');
+
+      // CSV when chosen: the same list for Excel/WPS users who want it.
+      await activate(page, 'radio', 'CSV');
+      const [csvDownload] = await Promise.all([page.waitForEvent('download'), activate(page, 'button', '导出采购单')]);
+      assert.equal(csvDownload.suggestedFilename(), '第4期 保供-采购清单.csv');
+      const csv = fs.readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+      assert.equal(csv[0], '第4期 保供 · 采购清单');
+      assert.match(csv[3], /^绿源农场 13700000001,蔬菜包,蔬菜包,约6斤,3,份,3,,119\.7$/);
 
       // The same screen in English.
       await gotoArea(page, '设置');

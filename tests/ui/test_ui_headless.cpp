@@ -1007,7 +1007,7 @@ TEST_CASE("supplies on a phone: a catalog sheet, a group buy by hand, an order f
     h.TapItem(Role::Button, "导入商品表");
     h.app().FileOpened("photo.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
     h.Frame(2);
-    CHECK(h.FindPrefix(Role::Status, "这不是 CSV 表格") != nullptr);
+    CHECK(h.FindPrefix(Role::Status, "这不是表格文件") != nullptr);
     CHECK(h.data().Supplies().Model().Items().size() == 1);
 
     h.TapItem(Role::Button, "‹ 返回");
@@ -1058,8 +1058,21 @@ TEST_CASE("supplies on a phone: a catalog sheet, a group buy by hand, an order f
     CHECK(h.platform.printed[0].find("<script") == std::string::npos);
     h.ScrollToAndTap(Role::Button, "导出采购单");
     REQUIRE(h.platform.downloads.size() == 1);
-    CHECK(h.platform.downloads[0].first == "第5期-采购清单.csv");
-    CHECK(h.platform.downloads[0].second.find("绿源农场") != std::string::npos);
+    CHECK(h.platform.downloads[0].first == "第5期-采购清单.xlsx");
+    const XlsxReadResult book = ReadXlsx(h.platform.downloads[0].second);
+    REQUIRE(book.error == XlsxReadError::None);
+    REQUIRE(book.sheets.size() == 1);
+    const std::vector<CsvRow>& rows = book.sheets[0].rows;
+    REQUIRE(rows.size() >= 3);
+    CHECK(rows[0].cells[0] == "第5期 · 采购清单");
+    CHECK(rows.back().cells[0] == "绿源农场"); // the supplier's section
+    CHECK(rows.back().cells[4] == "2");        // 2 packs
+    // CSV when chosen.
+    h.ScrollToAndTap(Role::Radio, "CSV");
+    h.ScrollToAndTap(Role::Button, "导出采购单");
+    REQUIRE(h.platform.downloads.size() == 2);
+    CHECK(h.platform.downloads[1].first == "第5期-采购清单.csv");
+    CHECK(h.platform.downloads[1].second.find("绿源农场") != std::string::npos);
 
     // The door: one tap on a cash-on-delivery order records the money due.
     h.TapItem(Role::Radio, "送货");

@@ -8,7 +8,8 @@
 #include <cstdlib>
 #include <imgui.h>
 
-#include "io/xlsx.hpp"
+#include "io/sheet.hpp"
+#include "ui/kit/sheet_messages.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/sampling/sampling_widgets.hpp"
@@ -258,50 +259,14 @@ void SamplingFileOpened(UiContext& ui, AppState& state, const std::string& name,
     im = ImportState{};
     im.file_name = name;
     state.sampling.view = SamplingView::Import;
-    // By the bytes, not the name: an .xlsx renamed .csv (or saved without an extension)
-    // still reads, and an old .xls or a password-protected workbook (both OLE2) is named.
-    if (LooksLikeOle2(bytes)) {
-        im.error = ui.T(SamplingText::ImportOldExcel);
-    } else if (LooksLikeZip(bytes)) {
-        const XlsxReadResult book = ReadXlsx(bytes);
-        const XlsxReadSheet* sheet = FirstSheetWithData(book);
-        switch (book.error) {
-        case XlsxReadError::None:
-            if (sheet == nullptr) {
-                im.error = ui.T(SamplingText::ImportXlsxNoData);
-            } else {
-                im.xlsx_sheet = sheet->name;
-                im.csv.rows = sheet->rows;
-            }
-            break;
-        case XlsxReadError::Encrypted:
-            im.error = ui.T(SamplingText::ImportOldExcel);
-            break;
-        case XlsxReadError::TooLarge:
-            im.error = Format(ui.T(SamplingText::ImportXlsxTooLarge), book.detail.c_str());
-            break;
-        case XlsxReadError::NotXlsx:
-            im.error = ui.T(SamplingText::ImportNotXlsx);
-            break;
-        case XlsxReadError::NotZip:
-        case XlsxReadError::Damaged:
-            im.error = Format(ui.T(SamplingText::ImportBadXlsx), book.detail.c_str());
-            break;
-        }
-        if (im.error.empty() && im.csv.rows.size() < 2) {
-            im.error = ui.T(SamplingText::ImportNoRows);
-        }
-    } else {
-        im.decoded = DecodeSpreadsheetText(bytes);
-        im.csv = ParseCsv(im.decoded.utf8);
-    }
-    if (!im.error.empty()) {
-        // Said above (an .xlsx or .xls problem).
-    } else if (im.csv.error == CsvError::UnterminatedQuote) {
-        im.error = Format(ui.T(SamplingText::ImportBadQuote), static_cast<int>(im.csv.error_line));
-    } else if (im.csv.rows.empty()) {
-        im.error = ui.T(SamplingText::ImportEmpty);
-    } else if (im.csv.rows.size() < 2) {
+    const SheetRows sheet = ReadSheetRows(bytes); // CSV in any encoding, or .xlsx
+    im.error = SheetErrorText(ui, sheet);
+    im.xlsx_sheet = sheet.xlsx_sheet;
+    im.decoded.encoding = sheet.encoding;
+    im.decoded.invalid_sequences = sheet.invalid_sequences;
+    im.csv.delimiter = sheet.delimiter;
+    im.csv.rows = sheet.rows;
+    if (im.error.empty() && im.csv.rows.size() < 2) {
         im.error = ui.T(SamplingText::ImportNoRows);
     }
     if (!im.error.empty()) {
@@ -336,9 +301,7 @@ void DrawImportView(UiContext& ui, AppState& state) {
         MutedText(ui.T(SamplingText::ImportExplain));
         if (PrimaryButton(ui, ui.T(SamplingText::ImportChoose), "import-choose")) {
             state.file_for = Area::Sampling;
-            ui.platform.OpenFile(
-                ".csv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,"
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            ui.platform.OpenFile(kSheetAccept);
         }
         break;
     case ImportPhase::Preview:

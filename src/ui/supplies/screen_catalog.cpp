@@ -4,8 +4,8 @@
 // Sections: the sheet opened · import preview · the list.
 #include <imgui.h>
 
-#include "io/csv.hpp"
-#include "io/text_decode.hpp"
+#include "io/sheet.hpp"
+#include "ui/kit/sheet_messages.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/shell/screens.hpp"
 #include "ui/supplies/supplies_widgets.hpp"
@@ -24,7 +24,7 @@ void SuppliesFileOpened(UiContext& ui, AppState& state, const std::string& name,
     im.file_name = name;
     const SheetRows sheet = ReadSheetRows(bytes);
     if (sheet.error != SheetError::None) {
-        im.error = SheetErrorText(ui, sheet.error);
+        im.error = SheetErrorText(ui, sheet);
         return;
     }
     im.preview = ui.data.Supplies().PreviewCatalogImport(sheet.rows);

@@ -145,10 +145,24 @@ void Print(UiContext& ui, SuppliesState& s, const ListTable& table) {
     s.message_is_error = false;
 }
 
-void Export(UiContext& ui, SuppliesState& s, const ListTable& table, const std::string& name) {
-    ui.platform.DownloadFile(SafeFileName(name) + ".csv", "text/csv;charset=utf-8",
-                             ListTableCsv(table));
-    s.message = Format(ui.T(SupplyText::Exported), (SafeFileName(name) + ".csv").c_str());
+// As Excel (one sheet, numbers as numbers, phones as text) or, when chosen, CSV.
+void Export(UiContext& ui, SuppliesState& s, const ListTable& table, const std::string& name,
+            const char* sheet_name) {
+    const std::string base = SafeFileName(name);
+    if (s.export_csv) {
+        ui.platform.DownloadFile(base + ".csv", "text/csv;charset=utf-8", ListTableCsv(table));
+        s.message = Format(ui.T(SupplyText::Exported), (base + ".csv").c_str());
+        s.message_is_error = false;
+        return;
+    }
+    const XlsxWriteResult book = WriteXlsx({ListTableSheet(table, sheet_name)});
+    if (!book.error.empty()) {
+        s.message = Format(ui.T(SupplyText::ExportFailed), book.error.c_str());
+        s.message_is_error = true;
+        return;
+    }
+    ui.platform.DownloadFile(base + ".xlsx", std::string(kXlsxMime), book.bytes);
+    s.message = Format(ui.T(SupplyText::Exported), (base + ".xlsx").c_str());
     s.message_is_error = false;
 }
 
@@ -204,21 +218,38 @@ void DrawTotals(UiContext& ui, AppState& state, const OrderRound& round,
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     const std::string name = RoundName(ui, round);
+    SectionTitle(ui, ui.T(SupplyText::ListsTitle));
+    if (SegmentOption(ui, "Excel (.xlsx)", "format-xlsx", !s.export_csv, half)) {
+        s.export_csv = false;
+    }
+    ImGui::SameLine();
+    if (SegmentOption(ui, "CSV", "format-csv", s.export_csv, half)) {
+        s.export_csv = true;
+    }
+    const std::string purchase_name = name + "-" + ui.T(SupplyText::PurchaseList);
     if (TouchButton(ui, ui.T(SupplyText::ExportPurchase), "export-purchase", half)) {
-        Export(ui, s, PurchaseListTable(round, purchase, ui.lang),
-               name + "-" + ui.T(SupplyText::PurchaseList));
+        Export(ui, s, PurchaseListTable(round, purchase, ui.lang), purchase_name,
+               ui.T(SupplyText::PurchaseList));
     }
     ImGui::SameLine();
     if (TouchButton(ui, ui.T(SupplyText::PrintPurchase), "print-purchase", half)) {
         Print(ui, s, PurchaseListTable(round, purchase, ui.lang));
     }
+    if (TouchButton(ui, ui.T(SupplyText::ExportPickAll), "export-pick-all", half)) {
+        Export(ui, s, PickListTable(round, orders, "", ui.lang),
+               name + "-" + ui.T(SupplyText::PickName), ui.T(SupplyText::PickName));
+    }
+    ImGui::SameLine();
     if (TouchButton(ui, ui.T(SupplyText::PrintPickAll), "print-pick-all", half)) {
         Print(ui, s, PickListTable(round, orders, "", ui.lang));
     }
-    ImGui::SameLine();
     if (TouchButton(ui, ui.T(SupplyText::ExportManifestAll), "export-manifest-all", half)) {
         Export(ui, s, ManifestTable(round, orders, "", ui.lang),
-               name + "-" + ui.T(SupplyText::ManifestName));
+               name + "-" + ui.T(SupplyText::ManifestName), ui.T(SupplyText::ManifestName));
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(SupplyText::PrintManifestAll), "print-manifest-all", half)) {
+        Print(ui, s, ManifestTable(round, orders, "", ui.lang));
     }
     DrawSuppliesMessage(ui, s);
 
@@ -251,8 +282,8 @@ void DrawTotals(UiContext& ui, AppState& state, const OrderRound& round,
                        diff == 0 ? 0u : colors::kWarning);
         }
         if (TouchButton(ui, ui.T(SupplyText::ExportCash), "export-cash", -FLT_MIN)) {
-            Export(ui, s, CashTable(round, cash, ui.lang),
-                   name + "-" + ui.T(SupplyText::CashTitle));
+            Export(ui, s, CashTable(round, cash, ui.lang), name + "-" + ui.T(SupplyText::CashTitle),
+                   ui.T(SupplyText::CashTitle));
         }
     }
 }

@@ -78,6 +78,7 @@ struct SuppliesState {
     std::string message;     // the last action's result
     bool message_is_error = false;
     bool confirm_next = false; // the round's next step was tapped once
+    bool export_csv = false;   // lists leave as CSV instead of Excel
     std::string drop_cash;     // the outcome sheet's cash collected, as typed
     std::string drop_note;     // and its note (shortage, substitution)
     std::string catalog_search;

@@ -110,18 +110,4 @@ void DrawSuppliesMessage(UiContext& ui, SuppliesState& s) {
     }
 }
 
-std::string SheetErrorText(UiContext& ui, SheetError error) {
-    switch (error) {
-    case SheetError::None:
-        return "";
-    case SheetError::Empty:
-        return ui.T(SupplyText::SheetEmpty);
-    case SheetError::BadQuote:
-        return ui.T(SupplyText::SheetBadQuote);
-    case SheetError::Binary:
-        return ui.T(SupplyText::SheetNotText);
-    }
-    return "";
-}
-
 } // namespace linli::ui

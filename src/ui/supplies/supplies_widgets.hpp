@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "core/supplies/group_buy.hpp"
-#include "io/sheet.hpp"
 #include "ui/shell/screens.hpp"
 
 namespace linli::ui {
@@ -24,7 +23,5 @@ std::string OrderAddress(const Order& o);
 
 void SayOutcome(UiContext& ui, SuppliesState& s, const Outcome& out, const std::string& done);
 void DrawSuppliesMessage(UiContext& ui, SuppliesState& s);
-// Why a sheet could not be read, for the person who chose it.
-std::string SheetErrorText(UiContext& ui, SheetError error);
 
 } // namespace linli::ui
