@@ -10,6 +10,7 @@
 #include "app/outcome.hpp"
 #include "app/sampling/sampling_service.hpp"
 #include "app/settings/settings_service.hpp"
+#include "app/supplies/medicine_service.hpp"
 #include "app/supplies/supplies_service.hpp"
 #include "app/volunteers/volunteer_service.hpp"
 #include "app/writer.hpp"
@@ -33,6 +34,7 @@ class AppData {
 
     SamplingService& Sampling() { return sampling_; }
     SuppliesService& Supplies() { return supplies_; }
+    MedicineService& Medicine() { return medicine_; }
     VolunteerService& Volunteers() { return volunteers_; }
     const VolunteerService& Volunteers() const { return volunteers_; }
     SettingsService& Settings() { return settings_; }
@@ -70,6 +72,7 @@ class AppData {
     VolunteerService volunteers_;
     SamplingService sampling_;
     SuppliesService supplies_;
+    MedicineService medicine_;
     JobRunner jobs_;
 };
 

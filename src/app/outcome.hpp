@@ -11,6 +11,7 @@
 
 #include "core/roster/roster.hpp"
 #include "core/sampling/sampling.hpp"
+#include "core/supplies/medicine.hpp"
 #include "core/volunteers/volunteer.hpp"
 #include "store/store.hpp"
 
@@ -19,7 +20,7 @@ namespace linli {
 enum class ResidentProblem { NameMissing, NameTooLong, BuildingMissing, RoomMissing, BirthYear };
 
 // Input to fix, in form order. A feature adds its problem enum to the variant.
-using AnyProblem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem>;
+using AnyProblem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem, MedicineProblem>;
 
 class Problems {
   public:
