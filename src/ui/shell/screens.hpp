@@ -46,6 +46,11 @@ void DrawJielongPaste(UiContext& ui, AppState& state);
 void DrawOrderRound(UiContext& ui, AppState& state);
 // Opens the paste view (round_id empty: the chain says which round, or makes one).
 void OpenJielongPaste(AppState& state, const std::string& round_id);
+// Medicine and urgent needs: the open requests and the residents to ask, and the form
+// (a request with an empty id: a new one, for its resident_id when set).
+void DrawMedicine(UiContext& ui, AppState& state);
+void DrawMedicineForm(UiContext& ui, AppState& state);
+void OpenMedicineForm(AppState& state, const MedicineRequest& request);
 void DrawVolunteersScreen(UiContext& ui, AppState& state);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
 // A backup chosen for restoring arrived, or could not be read.

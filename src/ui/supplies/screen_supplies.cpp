@@ -26,6 +26,10 @@ void DrawHome(UiContext& ui, AppState& state) {
     if (PrimaryButton(ui, ui.T(SupplyText::PasteJielong), "paste-jielong", -FLT_MIN)) {
         OpenJielongPaste(state, "");
     }
+    if (TouchButton(ui, ui.T(MedicineText::MedicineTitle), "medicine", -FLT_MIN)) {
+        s.view = SuppliesView::Medicine;
+        s.message.clear();
+    }
     DrawSuppliesMessage(ui, s);
     SuppliesService& supplies = ui.data.Supplies();
     const std::vector<const OrderRound*> rounds = supplies.Model().Rounds();
@@ -60,6 +64,12 @@ void DrawSuppliesScreen(UiContext& ui, AppState& state) {
         break;
     case SuppliesView::Round:
         DrawOrderRound(ui, state);
+        break;
+    case SuppliesView::Medicine:
+        DrawMedicine(ui, state);
+        break;
+    case SuppliesView::MedicineForm:
+        DrawMedicineForm(ui, state);
         break;
     }
 }

@@ -5,10 +5,11 @@
 
 #include "app/pending_write.hpp"
 #include "app/supplies/supplies_service.hpp"
+#include "ui/supplies/medicine_state.hpp"
 
 namespace linli {
 
-enum class SuppliesView { Home, Paste, Round };
+enum class SuppliesView { Home, Paste, Round, Medicine, MedicineForm };
 enum class OrderRoundTab { Orders, Totals, Delivery };
 
 // The chain being pasted, its preview, and the line being fixed.
@@ -34,6 +35,7 @@ struct SuppliesState {
     std::string message;     // the last action's result
     bool message_is_error = false;
     bool confirm_next = false; // the round's next step was tapped once
+    MedicineState medicine;    // medicine and urgent needs (ui/supplies/screen_medicine*.cpp)
 };
 
 } // namespace linli
