@@ -20,6 +20,8 @@ enum class MedicineText : int {
     Asked,
     RegisterNeed,
     AskedDone,
+    Undo,
+    UndoDone,
     Saved,
     UrgencyNow,
     UrgencyToday,

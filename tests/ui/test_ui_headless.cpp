@@ -918,6 +918,13 @@ TEST_CASE("medicine on a phone: a need recorded for a flagged resident shrinks t
     h.TapItem(Role::Button, "已询问");
     CHECK(h.Find(Role::Status, "已记下：曹红涵 已询问，暂不需要") != nullptr);
     CHECK(h.Find(Role::Status, "慢病和独居的居民都已询问过") != nullptr);
+    // Tapped by mistake: 撤销 puts her back; then asked for real.
+    h.TapItem(Role::Button, "撤销");
+    CHECK(h.Find(Role::Status, "已撤销：曹红涵 回到待询问名单") != nullptr);
+    CHECK(h.Find(Role::Status, "还有 1 人未询问") != nullptr);
+    CHECK(h.Find(Role::Button, "撤销") == nullptr);
+    h.TapItem(Role::Button, "已询问");
+    CHECK(h.Find(Role::Status, "慢病和独居的居民都已询问过") != nullptr);
     CHECK(h.data().Medicine().ToAsk().empty());
 
     // A new request for someone found by the roster's search; the form waits for its write.

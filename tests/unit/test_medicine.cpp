@@ -194,6 +194,13 @@ TEST_CASE("medicine: the to-ask list holds flagged residents nobody asked, in ad
     CHECK(desk.data->Store().OfType("medicine_check").size() == 1);
     CHECK(desk.data->Store().Get(MedicineCheckId(desk.Id("史淼妤")))->Generation() == 2);
 
+    // An "asked" tapped on the wrong row is taken back.
+    REQUIRE(desk.medicine().MarkAsked(desk.Id("魏华芳"), "", "居委会 1", 3500).ok);
+    CHECK(desk.ToAskNames().empty());
+    REQUIRE(desk.medicine().UnmarkAsked(desk.Id("魏华芳")).ok);
+    CHECK(desk.ToAskNames() == std::vector<std::string>{"魏华芳"});
+    CHECK(desk.medicine().UnmarkAsked(desk.Id("魏华芳")).error == store::EditError::NotFound);
+
     desk.Reload();
     CHECK(desk.ToAskNames() == std::vector<std::string>{"魏华芳"});
 

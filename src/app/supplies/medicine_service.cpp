@@ -137,4 +137,15 @@ Outcome MedicineService::MarkAsked(const std::string& resident_id, std::string_v
     return One(writer_, writer_.Store().Put(id, std::move(body), writer_.RevOf(id)));
 }
 
+Outcome MedicineService::UnmarkAsked(const std::string& resident_id) {
+    Outcome out;
+    const std::string id = MedicineCheckId(resident_id);
+    const store::Document* doc = writer_.Live(id);
+    if (doc == nullptr) {
+        out.error = store::EditError::NotFound;
+        return out;
+    }
+    return One(writer_, writer_.Store().Remove(id, doc->rev));
+}
+
 } // namespace linli

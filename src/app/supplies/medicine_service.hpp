@@ -40,6 +40,8 @@ class MedicineService {
     // The resident was asked and needs nothing now (asking again updates the record).
     Outcome MarkAsked(const std::string& resident_id, std::string_view note, std::string_view by,
                       int64_t now_ms);
+    // Takes back an "asked" tapped by mistake: the resident is on the to-ask list again.
+    Outcome UnmarkAsked(const std::string& resident_id);
 
   private:
     // Validates and fills the resident's details; problems go into out.

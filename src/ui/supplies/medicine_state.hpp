@@ -28,6 +28,7 @@ struct MedicineState {
     MedicineForm form;
     std::string message; // the last action's result
     bool message_is_error = false;
+    std::string undo_asked;  // the resident just marked asked (撤销 takes it back)
     bool scroll_top = false; // a view just opened: start at its top
 };
 

@@ -65,6 +65,20 @@ void DrawRequests(UiContext& ui, AppState& state) {
 
 // ------------------------------------------------------------------- residents to ask
 
+// Right under the message: an "asked" tapped on the wrong row is taken back here.
+void DrawUndoAsked(UiContext& ui, MedicineState& m) {
+    if (m.undo_asked.empty()) {
+        return;
+    }
+    if (TouchButton(ui, ui.T(MedicineText::Undo), "medicine-undo-asked", -FLT_MIN)) {
+        const Resident* r = ui.data.Sampling().Model().FindResident(m.undo_asked);
+        const std::string name = r != nullptr ? r->name : std::string();
+        Say(ui, m, ui.data.Medicine().UnmarkAsked(m.undo_asked),
+            Format(ui.T(MedicineText::UndoDone), name.c_str()));
+        m.undo_asked.clear();
+    }
+}
+
 void DrawToAsk(UiContext& ui, AppState& state) {
     MedicineState& m = state.supplies.medicine;
     MedicineService& medicine = ui.data.Medicine();
@@ -73,8 +87,7 @@ void DrawToAsk(UiContext& ui, AppState& state) {
         MutedText(ui.T(MedicineText::NoRoster));
         return;
     }
-    // A copy: a tap below changes the list while it is drawn.
-    const std::vector<Resident> to_ask = medicine.ToAsk();
+    const std::vector<Resident>& to_ask = medicine.ToAsk();
     if (to_ask.empty()) {
         StatusText(ui, "medicine-to-ask", ui.T(MedicineText::ToAskNone));
         return;
@@ -82,6 +95,9 @@ void DrawToAsk(UiContext& ui, AppState& state) {
     StatusText(ui, "medicine-to-ask",
                Format(ui.T(MedicineText::ToAskCount), static_cast<int>(to_ask.size())).c_str());
     const float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Taps are acted on after the list is drawn (marking one changes the list).
+    const Resident* asked = nullptr;
+    const Resident* record = nullptr;
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(to_ask.size()));
     while (clipper.Step()) {
@@ -102,20 +118,28 @@ void DrawToAsk(UiContext& ui, AppState& state) {
             MutedText(detail.c_str());
             const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
             if (TouchButton(ui, ui.T(MedicineText::Asked), "asked", half)) {
-                const Outcome out = medicine.MarkAsked(r.id, "", ui.data.Settings().DeviceLabel(),
-                                                       ui.platform.NowMs());
-                Say(ui, m, out, Format(ui.T(MedicineText::AskedDone), r.name.c_str()));
+                asked = &r;
             }
             ImGui::SameLine();
             if (PrimaryButton(ui, ui.T(MedicineText::RegisterNeed), "register", half)) {
-                MedicineRequest request;
-                request.resident_id = r.id;
-                OpenMedicineForm(state, request);
+                record = &r;
             }
             ImGui::Separator();
             ImGui::EndGroup();
             ImGui::PopID();
         }
+    }
+    if (asked != nullptr) {
+        const std::string id = asked->id;
+        const std::string name = asked->name;
+        const Outcome out =
+            medicine.MarkAsked(id, "", ui.data.Settings().DeviceLabel(), ui.platform.NowMs());
+        Say(ui, m, out, Format(ui.T(MedicineText::AskedDone), name.c_str()));
+        m.undo_asked = out.ok ? id : std::string();
+    } else if (record != nullptr) {
+        MedicineRequest request;
+        request.resident_id = record->id;
+        OpenMedicineForm(state, request);
     }
 }
 
@@ -133,6 +157,7 @@ void DrawMedicine(UiContext& ui, AppState& state) {
     if (BackButton(ui, "medicine-back")) {
         s.view = SuppliesView::Home;
         m.message.clear();
+        m.undo_asked.clear();
         return;
     }
     Heading(ui, ui.T(MedicineText::MedicineTitle));
@@ -142,18 +167,21 @@ void DrawMedicine(UiContext& ui, AppState& state) {
         return;
     }
     DrawMessage(ui, m);
+    DrawUndoAsked(ui, m);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     if (SegmentOption(ui, ui.T(MedicineText::TabRequests), "medicine-tab-requests",
                       m.tab == MedicineTab::Requests, half)) {
         m.tab = MedicineTab::Requests;
         m.message.clear();
+        m.undo_asked.clear();
     }
     ImGui::SameLine();
     if (SegmentOption(ui, ui.T(MedicineText::TabToAsk), "medicine-tab-to-ask",
                       m.tab == MedicineTab::ToAsk, half)) {
         m.tab = MedicineTab::ToAsk;
         m.message.clear();
+        m.undo_asked.clear();
     }
     if (m.tab == MedicineTab::Requests) {
         DrawRequests(ui, state);

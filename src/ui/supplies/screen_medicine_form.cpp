@@ -100,6 +100,7 @@ void OpenMedicineForm(AppState& state, const MedicineRequest& request) {
     m.form.request = request;
     m.form.choosing = request.resident_id.empty();
     m.message.clear();
+    m.undo_asked.clear();
     m.scroll_top = true;
     state.supplies.view = SuppliesView::MedicineForm;
 }
