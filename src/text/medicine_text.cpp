@@ -18,7 +18,7 @@ constexpr std::array kCatalog = {
     CatalogEntry<MedicineText>{MedicineText::NoOpen, "没有未办完的药品需求",
                                "No open medicine requests"},
     CatalogEntry<MedicineText>{MedicineText::ToAskTitle, "待询问的慢病/独居居民",
-                               "Chronically ill or living-alone residents to ask"},
+                               "Chronic or alone, not asked"},
     CatalogEntry<MedicineText>{MedicineText::ToAskCount, "还有 %d 人未询问", "%d not asked yet"},
     CatalogEntry<MedicineText>{MedicineText::ToAskNone, "慢病和独居的居民都已询问过",
                                "Every chronically ill or living-alone resident has been asked"},
