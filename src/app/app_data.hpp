@@ -8,6 +8,7 @@
 
 #include "app/jobs/job.hpp"
 #include "app/outcome.hpp"
+#include "app/sample/sample_data.hpp"
 #include "app/sampling/sampling_service.hpp"
 #include "app/settings/settings_service.hpp"
 #include "app/supplies/medicine_service.hpp"
@@ -35,6 +36,8 @@ class AppData {
     SamplingService& Sampling() { return sampling_; }
     SuppliesService& Supplies() { return supplies_; }
     MedicineService& Medicine() { return medicine_; }
+    SampleData& Sample() { return sample_; }
+    const SampleData& Sample() const { return sample_; }
     VolunteerService& Volunteers() { return volunteers_; }
     const VolunteerService& Volunteers() const { return volunteers_; }
     SettingsService& Settings() { return settings_; }
@@ -73,6 +76,7 @@ class AppData {
     SamplingService sampling_;
     SuppliesService supplies_;
     MedicineService medicine_;
+    SampleData sample_;
     JobRunner jobs_;
 };
 

@@ -11,6 +11,7 @@
 
 #include "core/roster/roster.hpp"
 #include "core/sampling/sampling.hpp"
+#include "core/supplies/catalog.hpp"
 #include "core/supplies/medicine.hpp"
 #include "core/volunteers/volunteer.hpp"
 #include "store/store.hpp"
@@ -18,9 +19,14 @@
 namespace linli {
 
 enum class ResidentProblem { NameMissing, NameTooLong, BuildingMissing, RoomMissing, BirthYear };
+// An order typed in by hand (the 接龙's own problems are the preview's).
+enum class OrderProblem { RoundNotOpen, NoAddress, NoLines, OverLimit, OverCap };
+// A round set up by hand.
+enum class RoundProblem { TitleMissing, NoOffers, OfferCodeRepeated, OfferPriceMissing };
 
 // Input to fix, in form order. A feature adds its problem enum to the variant.
-using AnyProblem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem, MedicineProblem>;
+using AnyProblem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem, CatalogProblem,
+                                OrderProblem, RoundProblem, MedicineProblem>;
 
 class Problems {
   public:

@@ -79,6 +79,26 @@ constexpr std::array kCatalog = {
     CatalogEntry<ShellText>{ShellText::AgeYears, "%d岁", "age %d"},
     CatalogEntry<ShellText>{ShellText::MaskedId, "身份证 %s", "ID %s"},
     CatalogEntry<ShellText>{ShellText::ResidentCount, "%d 人", "%d people"},
+    CatalogEntry<ShellText>{ShellText::SampleOffer,
+                            "还没有数据？先载入一个示例小区看看：3 "
+                            "栋楼、一轮做了一半的核酸、一个商品目录和一期正在接单的团购。随时一键删"
+                            "除，不影响你自己的数据。",
+                            "No data yet? Load a sample community first: 3 buildings, a testing "
+                            "round half done, a catalog and an open group buy. Remove it in one "
+                            "tap at any time; your own data is not touched."},
+    CatalogEntry<ShellText>{ShellText::SampleLoad, "载入示例数据", "Load sample data"},
+    CatalogEntry<ShellText>{ShellText::SampleLoading, "正在载入示例数据…",
+                            "Loading the sample data…"},
+    CatalogEntry<ShellText>{ShellText::SampleBanner, "示例数据：这里的住户、订单都是虚构的",
+                            "Sample data: these residents and orders are made up"},
+    CatalogEntry<ShellText>{ShellText::SampleRemove, "删除示例数据", "Remove the sample data"},
+    CatalogEntry<ShellText>{ShellText::SampleRemoveConfirm, "再点一次，删除全部示例数据",
+                            "Tap again to remove all the sample data"},
+    CatalogEntry<ShellText>{ShellText::SampleRemoved, "示例数据已删除",
+                            "The sample data is removed"},
+    CatalogEntry<ShellText>{ShellText::SampleLoaded, "示例数据已载入", "The sample data is loaded"},
+    CatalogEntry<ShellText>{ShellText::SampleNotLoaded, "没能载入示例数据（花名册需为空）",
+                            "The sample data was not loaded (the roster must be empty)"},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

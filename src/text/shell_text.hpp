@@ -50,6 +50,15 @@ enum class ShellText : int {
     AgeYears,
     MaskedId,
     ResidentCount,
+    SampleOffer,
+    SampleLoad,
+    SampleLoading,
+    SampleBanner,
+    SampleRemove,
+    SampleRemoveConfirm,
+    SampleRemoved,
+    SampleLoaded,
+    SampleNotLoaded,
     Count
 };
 

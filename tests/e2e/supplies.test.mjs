@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  activate, gotoArea, idbRecords, openApp, PHONE, poll, ROOT, scrollTo, startServerAndBrowser, typeInto, waitForReady,
+  activate, gotoArea, idbRecords, LAPTOP, openApp, PHONE, poll, ROOT, scrollTo, startServerAndBrowser, typeInto, waitForReady,
 } from './helpers.mjs';
 
 let env, server, browser;
@@ -96,6 +96,31 @@ describe('supply orders', () => {
       await activate(page, 'button', /^幸福里 第3期 保供团购 接单中 · 5 单/, { exact: false });
       await activate(page, 'radio', '送货');
       await status(page, '本楼还有 3 户未送').waitFor({ state: 'attached' });
+      // Building 1's pick list and manifest, in walking order (unit, floor, room).
+      const printed = async (button) => {
+        const [popup] = await Promise.all([context.waitForEvent('page'), activate(page, 'button', button)]);
+        await popup.waitForLoadState();
+        const rows = await popup.locator('tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((td) => td.textContent)));
+        const headings = await popup.locator('h2').allTextContents();
+        assert.equal(await popup.locator('script').count(), 0);
+        await popup.close();
+        return { rows, headings };
+      };
+      const pick = await printed('打印本楼分拣单');
+      assert.deepEqual(pick.headings, ['1单元', '2单元']);
+      const pickBody = pick.rows.filter((r) => r[0] !== '房号');
+      assert.deepEqual(pickBody.map((r) => r.slice(0, 5)), [
+        ['102室', '魏华芳', '1', '', ''],
+        ['302室', '曹红涵', '1', '1', ''],
+        ['202室', '史淼妤', '', '', '2'],
+      ]);
+      const manifest = await printed('打印本楼送货单');
+      const manifestBody = manifest.rows.filter((r) => r[0] !== '房号');
+      assert.deepEqual(manifestBody.map((r) => r.slice(0, 4)), [
+        ['102室', '魏华芳', '138****1102', '1号×1'],
+        ['302室', '曹红涵', '138****1302', '1号×1 2号×1'],
+        ['202室', '史淼妤', '138****1202', '3号×2'],
+      ]);
       // Door to door in building 1: 1-1-102, 1-1-302, then unit 2.
       await activate(page, 'button', '送达');
       await status(page, '本楼还有 2 户未送').waitFor({ state: 'attached' });
@@ -122,6 +147,91 @@ describe('supply orders', () => {
       await status(page, '1号 蔬菜包：5份，￥199.5').waitFor({ state: 'attached' });
       await status(page, '3号 牛奶：2箱，￥118').waitFor({ state: 'attached' });
       await page.screenshot({ path: shot('phone-supplies-totals.png') });
+      assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('laptop: a catalog imported from a supplier sheet, a group buy set up from it, orders typed in, the purchase list exported and read back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-catalog-'));
+    const shot = (name) => path.join(ROOT, 'test-results', name);
+    const rosterFile = path.join(dir, '花名册.csv');
+    fs.writeFileSync(rosterFile, '\uFEFF' + ROSTER);
+    const sheet = path.join(dir, '绿源农场报价.csv');
+    fs.writeFileSync(sheet, '\uFEFF' + [
+      '绿源农场 12月报价',
+      '品名,规格,单位,单价（元）,起送量,供应商,联系电话,套餐内容',
+      '蔬菜包,约6斤,份,39.9,3,绿源农场,137-0000-0001,"土豆,白菜,胡萝卜"',
+      '东北大米,10kg,袋,65,2,,,',
+      '=HYPERLINK("x"),1,份,1,,,,',
+    ].join('\r\n') + '\r\n');
+    const { page, context } = await openApp(browser, server.url, LAPTOP);
+    try {
+      await activate(page, 'button', '导入名册');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button', '选择文件')]);
+      await chooser.setFiles(rosterFile);
+      await activate(page, 'button', '导入 6 行');
+      await status(page, /^导入完成：新增 6/).waitFor({ state: 'attached', timeout: 30000 });
+
+      await gotoArea(page, '物资');
+      await activate(page, 'button', '商品目录');
+      const [sheetChooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button', '导入商品表')]);
+      await sheetChooser.setFiles(sheet);
+      await status(page, '新增 3，更新 0，未变 0，有问题 0 行').waitFor({ state: 'attached' });
+      await activate(page, 'button', '导入 3 个商品');
+      await status(page, '已导入 3 个商品').waitFor({ state: 'attached', timeout: 15000 });
+      await page.getByRole('button', { name: /^东北大米 10kg ￥65\/袋 · 绿源农场 · 起送 2/ }).waitFor({ state: 'attached' });
+      await page.screenshot({ path: shot('laptop-supplies-catalog.png') });
+
+      await activate(page, 'button', '‹ 返回');
+      await activate(page, 'button', '新建团购');
+      await typeInto(page, '团购名称', '第4期 保供');
+      await typeInto(page, '送达日期', '2026-12-03');
+      await activate(page, 'radio', '蔬菜包 约6斤 · ￥39.9');
+      await activate(page, 'radio', '东北大米 10kg · ￥65');
+      await page.screenshot({ path: shot('laptop-supplies-round-form.png') });
+      await scrollTo(page, 'button', '开始团购');
+      await activate(page, 'button', '开始团购');
+      await status(page, '已开始团购 第4期 保供').waitFor({ state: 'attached', timeout: 15000 });
+
+      // Two orders typed in: one found by its phone tail, one by its room.
+      const order = async (search, pick, more) => {
+        await activate(page, 'button', '代下单（电话、上门、独居老人）');
+        await typeInto(page, '查找住户', search);
+        await activate(page, 'button', pick, { exact: false });
+        for (const m of more) await activate(page, 'button', m);
+        await scrollTo(page, 'radio', '货到付款');
+        await activate(page, 'radio', '货到付款');
+        await scrollTo(page, 'button', '保存订单');
+        await activate(page, 'button', '保存订单');
+        await status(page, /^已保存 .* 的订单$/).waitFor({ state: 'attached', timeout: 15000 });
+      };
+      await order('1102', /^魏华芳 /, ['增加 蔬菜包', '增加 蔬菜包', '增加 蔬菜包']);
+      await order('2101', /^闫军丽 /, ['增加 东北大米']);
+      await activate(page, 'radio', '汇总');
+      await status(page, '共 2 单，合计 ￥184.7，已送达 0').waitFor({ state: 'attached' });
+      await status(page, '蔬菜包：3份，￥119.7 · 起送 3，已达到').waitFor({ state: 'attached' });
+      await status(page, '东北大米：1袋，￥65 · 起送 2，还差 1').waitFor({ state: 'attached' });
+      await page.screenshot({ path: shot('laptop-supplies-totals.png') });
+
+      const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button', '导出采购单')]);
+      assert.equal(download.suggestedFilename(), '第4期 保供-采购清单.csv');
+      const csv = fs.readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '').split('\r\n');
+      assert.equal(csv[0], '第4期 保供 · 采购清单');
+      const rows = csv.slice(3).filter(Boolean).map((l) => l.split(','));
+      assert.deepEqual(rows.map((r) => r.slice(0, 9)), [
+        ['绿源农场 13700000001', '蔬菜包', '蔬菜包', '约6斤', '3', '份', '3', '', '119.7'],
+        ['绿源农场 13700000001', '东北大米', '东北大米', '10kg', '1', '袋', '2', '1', '65'],
+      ]);
+
+      // The same screen in English.
+      await gotoArea(page, '设置');
+      await activate(page, 'radio', 'English');
+      await gotoArea(page, 'Supplies');
+      await status(page, '2 orders, ¥184.7 in all, 0 delivered').waitFor({ state: 'attached' });
+      await page.screenshot({ path: shot('laptop-supplies-totals-en.png') });
       assert.deepEqual(page.errors, []);
     } finally {
       await context.close();

@@ -874,6 +874,135 @@ TEST_CASE(
     CHECK(h.Find(Role::Status, "1号 蔬菜包：3份，￥119.7") != nullptr);
 }
 
+TEST_CASE("supplies on a phone: a catalog sheet, a group buy by hand, an order for someone living "
+          "alone from the calling list, the purchase list against the minimum, printed lists") {
+    Harness h(390, 844, Language::Chinese);
+    Resident alone;
+    alone.building = "5";
+    alone.unit = "1";
+    alone.room = "101";
+    alone.name = "周阿婆";
+    alone.phone = "13800051101";
+    alone.flags = kFlagLivesAlone;
+    alone.note = "耳背，先打电话";
+    Resident other = alone;
+    other.room = "102";
+    other.name = "钱先生";
+    other.flags = 0;
+    other.note.clear();
+    REQUIRE(h.data().Sampling().ImportResidents({alone, other}).ok);
+    h.app().State().area = Area::Supplies;
+    h.Frame(3);
+    h.TapItem(Role::Button, "商品目录");
+    h.TapItem(Role::Button, "导入商品表");
+    CHECK(h.platform.open_file_requests == 1);
+    h.app().FileOpened("报价单.csv", "品名,规格,单位,单价,起送量,供应商\r\n"
+                                     "蔬菜包,约6斤,份,39.9,5,绿源农场\r\n"
+                                     "鸡蛋,30枚,盒,,,\r\n");
+    h.Frame(2);
+    CHECK(h.Find(Role::Status, "新增 1，更新 0，未变 0，有问题 1 行") != nullptr);
+    CHECK(h.FindPrefix(Role::Status, "第 3 行 鸡蛋：请填写单价") != nullptr);
+    CHECK(h.data().Supplies().Model().Items().empty()); // nothing before the button
+    h.TapItem(Role::Button, "导入 1 个商品");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "已导入 1 个商品") != nullptr);
+    REQUIRE(h.data().Supplies().Model().Items().size() == 1);
+    // A file that is no sheet says so and changes nothing.
+    h.TapItem(Role::Button, "导入商品表");
+    h.app().FileOpened("photo.csv", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
+    h.Frame(2);
+    CHECK(h.FindPrefix(Role::Status, "这不是 CSV 表格") != nullptr);
+    CHECK(h.data().Supplies().Model().Items().size() == 1);
+
+    h.TapItem(Role::Button, "‹ 返回");
+    h.TapItem(Role::Button, "新建团购");
+    h.ScrollToAndTap(Role::Button, "开始团购");
+    CHECK(h.Find(Role::Status, "请填写团购名称") != nullptr);
+    TypeInto(h, "团购名称", "第5期", 1);
+    h.ScrollToAndTap(Role::Radio, "蔬菜包 约6斤 · ￥39.9");
+    TypeInto(h, "每户限购", "2", 2);
+    h.ScrollToAndTap(Role::Button, "开始团购");
+    h.Frame(3);
+    const SuppliesModel& model = h.data().Supplies().Model();
+    REQUIRE(model.Rounds().size() == 1);
+    const OrderRound& round = *model.Rounds()[0];
+    CHECK(round.title == "第5期");
+    REQUIRE(round.offers.size() == 1);
+    CHECK(round.offers[0].household_limit == 2);
+
+    h.TapItem(Role::Radio, "待联系");
+    CHECK(h.Find(Role::Status, "1 户待联系") != nullptr); // building 5 is not sealed
+    const A11yNode* call = h.FindPrefix(Role::Button, "5-1-101 周阿婆");
+    REQUIRE(call != nullptr);
+    h.Tap(call->rect.x + 20, call->rect.y + 10);
+    CHECK(h.Find(Role::Status, "5-1-101 周阿婆") != nullptr);
+    h.ScrollToAndTap(Role::Button, "增加 蔬菜包");
+    h.ScrollToAndTap(Role::Button, "增加 蔬菜包");
+    h.ScrollToAndTap(Role::Button, "增加 蔬菜包");
+    h.ScrollToAndTap(Role::Button, "保存订单");
+    CHECK(h.Find(Role::Status, "超过了每户限购") != nullptr);
+    h.ScrollToAndTap(Role::Button, "减少 蔬菜包");
+    h.ScrollToAndTap(Role::Radio, "货到付款");
+    h.ScrollToAndTap(Role::Button, "保存订单");
+    h.Frame(3);
+    const Order* o = model.FindOrder(OrderId(round.id, "5", "1", "101"));
+    REQUIRE(o != nullptr);
+    CHECK(o->lines == std::vector<OrderLine>{{"蔬菜包", 2}});
+    CHECK(o->channel == OrderChannel::OnBehalf);
+    CHECK(o->payment == Payment::CashOnDelivery);
+    CHECK(o->note == "耳背，先打电话");
+    h.TapItem(Role::Radio, "待联系");
+    CHECK(h.Find(Role::Status, "0 户待联系") != nullptr);
+
+    h.TapItem(Role::Radio, "汇总");
+    CHECK(h.Find(Role::Status, "蔬菜包：2份，￥79.8 · 起送 5，还差 3") != nullptr);
+    h.ScrollToAndTap(Role::Button, "打印分拣单");
+    REQUIRE(h.platform.printed.size() == 1);
+    CHECK(h.platform.printed[0].find("周阿婆") != std::string::npos);
+    CHECK(h.platform.printed[0].find("<script") == std::string::npos);
+    h.ScrollToAndTap(Role::Button, "导出采购单");
+    REQUIRE(h.platform.downloads.size() == 1);
+    CHECK(h.platform.downloads[0].first == "第5期-采购清单.csv");
+    CHECK(h.platform.downloads[0].second.find("绿源农场") != std::string::npos);
+
+    // The door: one tap on a cash-on-delivery order records the money due.
+    h.TapItem(Role::Radio, "送货");
+    h.ScrollToAndTap(Role::Button, "打印本楼送货单");
+    REQUIRE(h.platform.printed.size() == 2);
+    CHECK(h.platform.printed[1].find("138****1101") != std::string::npos); // masked
+    CHECK(h.platform.printed[1].find("13800051101") == std::string::npos);
+    h.TapItem(Role::Button, "送达");
+    h.Frame(2);
+    CHECK(model.FindOrder(o->id)->delivery.cash == 7980);
+}
+
+TEST_CASE("sample data: offered on an empty app, marked on every screen, removed in two taps") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(2);
+    h.ScrollToAndTap(Role::Button, "载入示例数据");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "示例数据已载入") != nullptr);
+    REQUIRE(h.data().Sample().Present());
+    for (const char* area : {"采样", "物资", "志愿者", "设置"}) {
+        h.TapItem(Role::Tab, area);
+        h.Frame(2);
+        INFO(area);
+        CHECK(h.Find(Role::Status, "示例数据：这里的住户、订单都是虚构的") != nullptr);
+    }
+    h.TapItem(Role::Tab, "物资");
+    h.Frame(2);
+    CHECK(h.FindPrefix(Role::Button, "幸福里 第1期 保供团购（示例）") != nullptr);
+    h.TapItem(Role::Button, "删除示例数据");
+    CHECK(h.data().Sample().Present()); // one tap is not enough
+    h.TapItem(Role::Button, "再点一次，删除全部示例数据");
+    h.Frame(3);
+    CHECK_FALSE(h.data().Sample().Present());
+    CHECK(h.Find(Role::Status, "示例数据已删除") != nullptr);
+    CHECK(h.data().Supplies().Model().Rounds().empty());
+    CHECK(h.data().Sampling().Model().Residents().empty());
+    CHECK(h.Find(Role::Button, "载入示例数据") != nullptr); // offered again
+}
+
 TEST_CASE("medicine on a phone: a need recorded for a flagged resident shrinks the to-ask list") {
     Harness h(390, 844, Language::Chinese);
     auto person = [](const char* room, const char* name, uint32_t flags) {

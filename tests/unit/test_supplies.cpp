@@ -273,3 +273,182 @@ TEST_CASE("supplies: damaged stored orders read as defaults and never throw") {
     CHECK(o.delivery.outcome == DropOutcome::None);
     CHECK(o.entries == std::vector<int>{3});
 }
+
+TEST_CASE("supplies: catalog items are checked, saved, and a new chain's offers link to them") {
+    Desk desk;
+    CatalogItem bad;
+    bad.name = "  ";
+    const Outcome refused = desk.supplies().SaveCatalogItem(bad, 1000);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.problems.Has(CatalogProblem::NameMissing));
+    CHECK(refused.problems.Has(CatalogProblem::PriceMissing));
+    CHECK(desk.supplies().Model().Items().empty());
+
+    CatalogItem veg;
+    veg.name = "蔬菜包";
+    veg.spec = "约6斤";
+    veg.price = 3990;
+    veg.supplier = "绿源农场";
+    veg.supplier_phone = "13700000001";
+    veg.min_order = 5;
+    veg.aliases = "1号";
+    const Outcome saved = desk.supplies().SaveCatalogItem(veg, 1000);
+    REQUIRE(saved.ok);
+    REQUIRE(desk.supplies().Model().Items().size() == 1);
+
+    // The chain's 1号 蔬菜包 is the catalog's; 2号 and 3号 are proposed and added on import.
+    const JielongPreview p =
+        desk.supplies().PreviewJielong(kHeader + "1. 1-1-102 魏华芳 1号×2 2号×1\n", "");
+    REQUIRE(p.round.offers.size() == 3);
+    CHECK(p.round.offers[0].item_id == saved.id);
+    CHECK(p.round.offers[1].item_id.empty());
+    const Outcome imported = desk.supplies().ImportJielong(p, 2000);
+    REQUIRE(imported.ok);
+    const SuppliesModel& m = desk.supplies().Model();
+    CHECK(m.Items().size() == 3);
+    const OrderRound* round = m.FindRound(imported.id);
+    REQUIRE(round != nullptr);
+    for (const Offer& o : round->offers) {
+        CHECK(m.FindItem(o.item_id) != nullptr);
+    }
+
+    // The purchase list: 绿源农场's 蔬菜包 is 3 short of its minimum of 5.
+    const RoundTotals totals = AggregateRound(*round, m.OrdersOf(round->id));
+    const std::vector<SupplierPurchase> list = PurchaseList(*round, totals, m.Items());
+    REQUIRE(list.size() == 2);
+    CHECK(list[0].supplier == "绿源农场");
+    CHECK(list[0].phone == "13700000001");
+    REQUIRE(list[0].lines.size() == 1);
+    CHECK(list[0].lines[0].quantity == 2);
+    CHECK(list[0].lines[0].Short() == 3);
+    CHECK_FALSE(list[0].AllMet());
+    CHECK(list[1].supplier.empty()); // the proposed items have no supplier yet
+    CHECK(list[1].lines.size() == 2);
+    CHECK(list[1].AllMet());
+}
+
+TEST_CASE("supplies: a supplier's sheet is read with its columns guessed and re-imports update") {
+    Desk desk;
+    std::vector<CsvRow> rows = {
+        {1, {"绿源农场 报价单"}},
+        {2, {"品名", "规格", "单位", "单价（元）", "起送量", "供应商", "联系电话", "套餐内容"}},
+        {3,
+         {"蔬菜包", "约6斤", "份", "39.9", "50", "绿源农场", "137-0000-0001", "土豆,白菜,胡萝卜"}},
+        {4, {"东北大米", "10kg", "袋", "￥65", "20", "", "", ""}},
+        {5, {"", "", "", "", "", "", "", ""}},
+        {6, {"鸡蛋", "30枚", "盒", "", "", "", "", ""}},
+    };
+    const CatalogImportPreview p = desk.supplies().PreviewCatalogImport(rows);
+    REQUIRE(p.error == CatalogImportError::None);
+    CHECK(p.header_line == 2);
+    CHECK(p.adds == 2);
+    CHECK(p.with_problems == 1); // 鸡蛋 has no price
+    REQUIRE(p.rows.size() == 3);
+    CHECK(p.rows[1].row.item.supplier == "绿源农场"); // the row below takes the sheet's supplier
+    CHECK(p.rows[1].row.item.price == 6500);
+    CHECK(p.rows[0].row.item.min_order == 50);
+    CHECK(p.rows[0].row.item.supplier_phone == "13700000001");
+    REQUIRE(desk.supplies().ImportCatalog(p, 1000).ok);
+    CHECK(desk.supplies().Model().Items().size() == 2);
+
+    // The same sheet again changes nothing; a new price updates the one item.
+    const CatalogImportPreview again = desk.supplies().PreviewCatalogImport(rows);
+    CHECK(again.adds == 0);
+    CHECK(again.unchanged == 2);
+    CHECK(again.ToWrite() == 0);
+    rows[3].cells[3] = "68";
+    const CatalogImportPreview newer = desk.supplies().PreviewCatalogImport(rows);
+    CHECK(newer.updates == 1);
+    REQUIRE(desk.supplies().ImportCatalog(newer, 2000).ok);
+    CHECK(desk.supplies().Model().Items().size() == 2);
+
+    // No header at all: said, nothing written.
+    const CatalogImportPreview none = desk.supplies().PreviewCatalogImport({{1, {"a", "b"}}});
+    CHECK(none.error == CatalogImportError::NoHeader);
+    CHECK_FALSE(desk.supplies().ImportCatalog(none, 3000).ok);
+}
+
+TEST_CASE(
+    "supplies: an order typed in by hand keeps limits and caps, and the calling list shrinks") {
+    Desk desk;
+    REQUIRE(desk.data.Sampling().SetBuildingLevel("1", ControlLevel::Sealed).ok);
+    OrderRound r;
+    r.title = "第4期";
+    Offer milk;
+    milk.code = "牛奶";
+    milk.price = 5900;
+    milk.household_limit = 2;
+    milk.total_cap = 3;
+    r.offers.push_back(milk);
+    CHECK(desk.supplies().CreateRound(OrderRound{}, 1).problems.Has(RoundProblem::TitleMissing));
+    const Outcome made = desk.supplies().CreateRound(r, 1000);
+    REQUIRE(made.ok);
+
+    // Sealed building 1 has three households and none has ordered yet.
+    CHECK(desk.supplies().CallingList(made.id).size() == 3);
+
+    Order o;
+    o.round_id = made.id;
+    o.building = "1号楼";
+    o.unit = "1";
+    o.room = "102";
+    o.channel = OrderChannel::Phone;
+    o.lines = {{"牛奶", 3}};
+    CHECK(desk.supplies().SaveOrder(o, 2000).problems.Has(OrderProblem::OverLimit));
+    o.lines = {{"牛奶", 2}};
+    o.note = "耳背，先打电话";
+    const Outcome first = desk.supplies().SaveOrder(o, 2000);
+    REQUIRE(first.ok);
+    const Order* stored = desk.supplies().Model().FindOrder(first.id);
+    REQUIRE(stored != nullptr);
+    CHECK(stored->building == "1");
+    CHECK(stored->in_roster);
+    CHECK(stored->channel == OrderChannel::Phone);
+    CHECK(desk.supplies().CallingList(made.id).size() == 2);
+
+    // The cap of 3: another household may take only 1 more.
+    Order other = o;
+    other.room = "302";
+    other.lines = {{"牛奶", 2}};
+    CHECK(desk.supplies().SaveOrder(other, 3000).problems.Has(OrderProblem::OverCap));
+    // An address the roster does not have is allowed and flagged.
+    Order stranger = o;
+    stranger.building = "9";
+    stranger.room = "909";
+    stranger.lines = {{"牛奶", 1}};
+    const Outcome flagged = desk.supplies().SaveOrder(stranger, 3000);
+    REQUIRE(flagged.ok);
+    CHECK_FALSE(desk.supplies().Model().FindOrder(flagged.id)->in_roster);
+    // Saving the household's order again replaces it (one order per household).
+    o.lines = {{"牛奶", 1}};
+    REQUIRE(desk.supplies().SaveOrder(o, 4000).ok);
+    CHECK(desk.supplies().Model().OrdersOf(made.id).size() == 2);
+    CHECK(desk.supplies().Model().FindOrder(first.id)->lines[0].quantity == 1);
+
+    // Closed rounds take no more orders.
+    REQUIRE(desk.supplies().SetRoundState(made.id, RoundState::Closed).ok);
+    CHECK(desk.supplies().SaveOrder(o, 5000).problems.Has(OrderProblem::RoundNotOpen));
+}
+
+TEST_CASE("supplies: cash per volunteer and late orders") {
+    OrderRound round;
+    round.offers = {Offer{"A", "蔬菜包", "", "份", 4000, 0, 0, ""}};
+    round.delivery_date = "2026-12-01";
+    Order a, b, c;
+    a.id = "a", b.id = "b", c.id = "c";
+    a.lines = b.lines = c.lines = {{"A", 1}};
+    a.payment = b.payment = Payment::CashOnDelivery;
+    a.delivery = {DropOutcome::Delivered, 1, "小李", 4000, ""};
+    b.delivery = {DropOutcome::Delivered, 1, "小李", 3000, "少找零"};
+    c.payment = Payment::Paid;
+    c.volunteer = "小王";
+    const std::vector<const Order*> orders = {&a, &b, &c};
+    const std::vector<VolunteerCash> cash = CashByVolunteer(round, orders);
+    REQUIRE(cash.size() == 1);
+    CHECK(cash[0] == VolunteerCash{"小李", 2, 8000, 7000});
+    const std::vector<const Order*> left = Undelivered(orders);
+    REQUIRE(left.size() == 1);
+    CHECK(left[0]->id == "c");
+    CHECK(IsLate(round, "2026-12-02"));
+    CHECK_FALSE(IsLate(round, "2026-12-01"));
+}

@@ -25,12 +25,12 @@ struct Rect {
 struct A11yNode {
     uint32_t id = 0;
     Role role = Role::Button;
-    std::string name;      // accessible name: the visible label
-    Rect rect;             // CSS pixels, relative to the canvas
-    bool checked = false;  // checkbox
-    bool selected = false; // tab, option
-    bool focused = false;  // text field being edited
-    std::string value;     // text field content
+    std::string name;       // accessible name: the visible label
+    Rect rect;              // CSS pixels, relative to the canvas
+    bool checked = false;   // checkbox
+    bool selected = false;  // tab, option
+    bool focused = false;   // text field being edited
+    std::string value;      // text field content
     bool multiline = false; // a text box of several lines (mirrored as a textarea)
     bool operator==(const A11yNode&) const = default;
 };

@@ -47,8 +47,9 @@ std::string OrderId(std::string_view round_id, std::string_view building, std::s
 }
 
 void RegisterSuppliesTypes(store::SchemaRegistry& schemas) {
-    schemas.Register("order_round", {}); // version 1
-    schemas.Register("order", {});       // version 1
+    schemas.Register("order_round", {});  // version 1
+    schemas.Register("order", {});        // version 1
+    schemas.Register("catalog_item", {}); // version 1
 }
 
 const char* RoundStateKey(RoundState s) {
@@ -266,6 +267,34 @@ Json OrderBody(const Order& o) {
                             {"note", o.delivery.note}};
     }
     return body;
+}
+
+CatalogItem CatalogItemFromDoc(const store::Document& doc) {
+    CatalogItem item;
+    item.id = doc.id;
+    item.rev = doc.rev;
+    const Json& b = doc.body;
+    item.name = StringField(b, "name");
+    item.spec = StringField(b, "spec");
+    item.unit = StringField(b, "unit");
+    item.category = StringField(b, "category");
+    item.price = std::max<int64_t>(0, IntField(b, "price"));
+    item.supplier = StringField(b, "supplier");
+    item.supplier_phone = StringField(b, "supplier_phone");
+    item.min_order = Quantity(IntField(b, "min_order"));
+    item.contents = StringField(b, "contents");
+    item.aliases = StringField(b, "aliases");
+    item.active = !BoolField(b, "inactive");
+    return item;
+}
+
+Json CatalogItemBody(const CatalogItem& item) {
+    return Json{{"type", "catalog_item"},      {"name", item.name},
+                {"spec", item.spec},           {"unit", item.unit},
+                {"category", item.category},   {"price", item.price},
+                {"supplier", item.supplier},   {"supplier_phone", item.supplier_phone},
+                {"min_order", item.min_order}, {"contents", item.contents},
+                {"aliases", item.aliases},     {"inactive", !item.active}};
 }
 
 } // namespace linli

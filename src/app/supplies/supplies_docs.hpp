@@ -1,9 +1,10 @@
 #pragma once
 // Supply documents: ids and bodies. Types: order_round (a group buy and what it offers),
-// order (one household's order in a round).
+// order (one household's order in a round), catalog_item (what the committee buys).
 #include <string>
 #include <string_view>
 
+#include "core/supplies/catalog.hpp"
 #include "core/supplies/group_buy.hpp"
 #include "store/document.hpp"
 #include "store/schema.hpp"
@@ -22,6 +23,9 @@ OrderRound OrderRoundFromDoc(const store::Document& doc);
 store::Json OrderRoundBody(const OrderRound& round);
 Order OrderFromDoc(const store::Document& doc);
 store::Json OrderBody(const Order& order);
+// Catalog items get a made id: store::IdGenerator::Make("catalog_item", now).
+CatalogItem CatalogItemFromDoc(const store::Document& doc);
+store::Json CatalogItemBody(const CatalogItem& item);
 
 const char* RoundStateKey(RoundState s);
 const char* OrderChannelKey(OrderChannel c);

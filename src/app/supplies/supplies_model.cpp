@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/roster/roster.hpp"
+
 namespace linli {
 
 SuppliesModel::SuppliesModel() {
@@ -23,6 +25,13 @@ SuppliesModel::SuppliesModel() {
             Order& o = orders_[doc.id];
             o = OrderFromDoc(doc);
             by_round_[o.round_id][doc.id] = &o;
+        }
+    });
+    projection_.On("catalog_item", [this](const store::Document& doc) {
+        if (doc.deleted) {
+            items_.erase(doc.id);
+        } else {
+            items_[doc.id] = CatalogItemFromDoc(doc);
         }
     });
 }
@@ -74,6 +83,25 @@ std::vector<const Order*> SuppliesModel::OrdersOf(const std::string& round_id) c
 const Order* SuppliesModel::FindOrder(const std::string& id) const {
     const auto it = orders_.find(id);
     return it == orders_.end() ? nullptr : &it->second;
+}
+
+std::vector<const CatalogItem*> SuppliesModel::Items() const {
+    std::vector<const CatalogItem*> out;
+    for (const auto& [id, item] : items_) {
+        out.push_back(&item);
+    }
+    std::stable_sort(out.begin(), out.end(), [](const CatalogItem* a, const CatalogItem* b) {
+        if (a->category != b->category) {
+            return NaturalLess(a->category, b->category);
+        }
+        return NaturalLess(a->name, b->name);
+    });
+    return out;
+}
+
+const CatalogItem* SuppliesModel::FindItem(const std::string& id) const {
+    const auto it = items_.find(id);
+    return it == items_.end() ? nullptr : &it->second;
 }
 
 } // namespace linli

@@ -31,11 +31,15 @@ class SuppliesModel {
     // A round's orders, cancelled ones included, in id order.
     std::vector<const Order*> OrdersOf(const std::string& round_id) const;
     const Order* FindOrder(const std::string& id) const;
+    // The catalog by category, then name (inactive items included).
+    std::vector<const CatalogItem*> Items() const;
+    const CatalogItem* FindItem(const std::string& id) const;
 
   private:
     store::Projection projection_;
     std::map<std::string, OrderRound> rounds_;
     std::map<std::string, Order> orders_;
+    std::map<std::string, CatalogItem> items_;
     std::map<std::string, std::map<std::string, const Order*>> by_round_;
     uint64_t version_ = 0;
 };

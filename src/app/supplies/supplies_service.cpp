@@ -1,11 +1,12 @@
 // Sections: the roster's households (matching chain addresses) · preview · import ·
-// order actions.
+// order actions · catalog · rounds and orders by hand.
 #include "app/supplies/supplies_service.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "base/text.hpp"
 #include "core/roster/roster.hpp"
 
 namespace linli {
@@ -167,6 +168,13 @@ JielongPreview SuppliesService::PreviewJielong(std::string_view text, const std:
         preview.round.title = post.title;
         preview.round.offers = post.offers;
         preview.round.cutoff = CutoffOf(post.header_text);
+        // Offers the catalog has are linked to it; the others are proposed as new items.
+        const std::vector<const CatalogItem*> catalog = model.Items();
+        for (Offer& offer : preview.round.offers) {
+            if (const CatalogItem* item = MatchCatalog(offer, catalog)) {
+                offer.item_id = item->id;
+            }
+        }
     }
     if (preview.round.offers.empty()) {
         preview.error = PreviewError::NoOffers;
@@ -295,6 +303,18 @@ Outcome SuppliesService::ImportJielong(const JielongPreview& preview, int64_t no
         OrderRound round = preview.round;
         round_id = writer_.Ids().Make("order_round", now_ms);
         round.created_at = now_ms;
+        for (Offer& offer : round.offers) {
+            if (offer.item_id.empty()) {
+                CatalogItem item;
+                item.name = offer.name.empty() ? offer.code : offer.name;
+                item.spec = offer.spec;
+                item.unit = offer.unit;
+                item.price = offer.price;
+                item.aliases = offer.code != item.name ? offer.code : std::string();
+                offer.item_id = writer_.Ids().Make("catalog_item", now_ms);
+                results.push_back(writer_.Store().Put(offer.item_id, CatalogItemBody(item), ""));
+            }
+        }
         results.push_back(writer_.Store().Put(round_id, OrderRoundBody(round), ""));
     }
     for (const PreviewOrder& po : preview.orders) {
@@ -420,6 +440,226 @@ Outcome SuppliesService::MarkDrop(const std::string& order_id, DropOutcome outco
             o.status = IsDropDone(outcome) ? OrderStatus::Delivered : OrderStatus::Problem;
         }
     });
+}
+
+// ------------------------------------------------------------------------------ catalog
+
+Outcome SuppliesService::SaveCatalogItem(const CatalogItem& edited, int64_t now_ms) {
+    Outcome out;
+    CatalogItem item = edited;
+    item.name = TrimSpaces(item.name);
+    out.problems.AddAll(CheckCatalogItem(item));
+    if (!out.problems.empty()) {
+        return out;
+    }
+    std::string id = item.id;
+    store::Json body = CatalogItemBody(item);
+    if (id.empty()) {
+        id = writer_.Ids().Make("catalog_item", now_ms);
+    } else if (const store::Document* doc = writer_.Live(id); doc != nullptr) {
+        store::Json merged = doc->body;
+        Overlay(merged, body);
+        body = std::move(merged);
+    }
+    std::vector<store::Result<store::Change>> results;
+    results.push_back(writer_.Store().Put(id, std::move(body), item.rev));
+    out = writer_.Commit(std::move(results));
+    out.id = id;
+    return out;
+}
+
+CatalogImportPreview SuppliesService::PreviewCatalogImport(const std::vector<CsvRow>& rows) {
+    CatalogImportPreview preview;
+    size_t header = rows.size();
+    for (size_t i = 0; i < rows.size() && i < 20; ++i) {
+        if (LooksLikeCatalogHeader(rows[i].cells)) {
+            header = i;
+            break;
+        }
+    }
+    if (header == rows.size()) {
+        preview.error = CatalogImportError::NoHeader;
+        return preview;
+    }
+    preview.header_line = rows[header].line;
+    preview.mapping = GuessCatalogMapping(rows[header].cells);
+    std::vector<std::vector<std::string>> cells;
+    std::vector<size_t> lines;
+    for (size_t i = header + 1; i < rows.size(); ++i) {
+        cells.push_back(rows[i].cells);
+        lines.push_back(rows[i].line);
+    }
+    const std::vector<const CatalogItem*> catalog = Model().Items();
+    for (CatalogRow& row : CatalogRowsFrom(cells, lines, preview.mapping)) {
+        CatalogImportRow r;
+        r.existing = SameCatalogItem(row.item, catalog);
+        if (!row.problems.empty()) {
+            ++preview.with_problems;
+        } else if (r.existing == nullptr) {
+            ++preview.adds;
+        } else {
+            CatalogItem same = row.item;
+            same.id = r.existing->id;
+            same.rev = r.existing->rev;
+            same.active = r.existing->active;
+            if (same.aliases.empty()) {
+                same.aliases = r.existing->aliases;
+            }
+            if (same.category.empty()) {
+                same.category = r.existing->category;
+            }
+            row.item = same;
+            r.changed = !(same == *r.existing);
+            ++(r.changed ? preview.updates : preview.unchanged);
+        }
+        r.row = std::move(row);
+        preview.rows.push_back(std::move(r));
+    }
+    if (preview.rows.empty()) {
+        preview.error = CatalogImportError::NoRows;
+    }
+    return preview;
+}
+
+Outcome SuppliesService::ImportCatalog(const CatalogImportPreview& preview, int64_t now_ms) {
+    Outcome out;
+    if (preview.error != CatalogImportError::None || preview.ToWrite() == 0) {
+        out.error = store::EditError::Invalid;
+        return out;
+    }
+    std::vector<store::Result<store::Change>> results;
+    for (const CatalogImportRow& r : preview.rows) {
+        if (!r.row.problems.empty() || !r.changed) {
+            continue;
+        }
+        if (r.existing == nullptr) {
+            const std::string id = writer_.Ids().Make("catalog_item", now_ms);
+            results.push_back(writer_.Store().Put(id, CatalogItemBody(r.row.item), ""));
+        } else {
+            const store::Document* doc = writer_.Live(r.row.item.id);
+            store::Json body = doc != nullptr ? doc->body : store::Json::object();
+            Overlay(body, CatalogItemBody(r.row.item));
+            results.push_back(writer_.Store().Put(r.row.item.id, std::move(body), r.row.item.rev));
+        }
+    }
+    return writer_.Commit(std::move(results));
+}
+
+// ------------------------------------------------------------- rounds and orders by hand
+
+Outcome SuppliesService::CreateRound(const OrderRound& edited, int64_t now_ms) {
+    Outcome out;
+    OrderRound round = edited;
+    round.title = TrimSpaces(round.title);
+    if (round.title.empty()) {
+        out.problems.Add(RoundProblem::TitleMissing);
+    }
+    if (round.offers.empty()) {
+        out.problems.Add(RoundProblem::NoOffers);
+    }
+    std::set<std::string> codes;
+    for (const Offer& o : round.offers) {
+        if (!codes.insert(o.code).second && !out.problems.Has(RoundProblem::OfferCodeRepeated)) {
+            out.problems.Add(RoundProblem::OfferCodeRepeated);
+        }
+        if (o.price <= 0 && !out.problems.Has(RoundProblem::OfferPriceMissing)) {
+            out.problems.Add(RoundProblem::OfferPriceMissing);
+        }
+    }
+    if (!out.problems.empty()) {
+        return out;
+    }
+    const std::string id = writer_.Ids().Make("order_round", now_ms);
+    round.state = RoundState::Open;
+    round.created_at = now_ms;
+    std::vector<store::Result<store::Change>> results;
+    results.push_back(writer_.Store().Put(id, OrderRoundBody(round), ""));
+    out = writer_.Commit(std::move(results));
+    out.id = id;
+    return out;
+}
+
+Outcome SuppliesService::SaveOrder(const Order& edited, int64_t now_ms) {
+    Outcome out;
+    const SuppliesModel& model = Model();
+    const OrderRound* round = model.FindRound(edited.round_id);
+    if (round == nullptr) {
+        out.error = store::EditError::NotFound;
+        return out;
+    }
+    Order order = edited;
+    order.building = NormalizeBuilding(order.building);
+    order.unit = NormalizeUnit(order.unit);
+    order.room = NormalizeRoom(order.room);
+    if (round->state != RoundState::Open) {
+        out.problems.Add(OrderProblem::RoundNotOpen);
+    }
+    if (order.building.empty() || order.room.empty()) {
+        out.problems.Add(OrderProblem::NoAddress);
+    }
+    std::vector<OrderLine> lines;
+    for (const OrderLine& l : order.lines) {
+        if (l.quantity > 0) {
+            lines.push_back(l);
+        }
+    }
+    order.lines = lines;
+    if (lines.empty() && order.status != OrderStatus::Cancelled) {
+        out.problems.Add(OrderProblem::NoLines);
+    }
+    order.id = OrderId(round->id, order.building, order.unit, order.room);
+    std::vector<OrderLine> taken;
+    for (const Order* o : model.OrdersOf(round->id)) {
+        if (o->id != order.id && o->status != OrderStatus::Cancelled) {
+            taken.insert(taken.end(), o->lines.begin(), o->lines.end());
+        }
+    }
+    for (const OrderLineProblem& p : CheckOrderLines(*round, order, taken)) {
+        const OrderProblem op = p.problem == LineProblem::OverTotalCap ? OrderProblem::OverCap
+                                                                       : OrderProblem::OverLimit;
+        if (!out.problems.Has(op)) {
+            out.problems.Add(op);
+        }
+    }
+    if (!out.problems.empty()) {
+        return out;
+    }
+    bool in_roster = false;
+    for (const Resident& r : sampling_.Model().Residents()) {
+        if (r.building == order.building && r.unit == order.unit && r.room == order.room) {
+            in_roster = true;
+            break;
+        }
+    }
+    order.in_roster = in_roster;
+    order.updated_at = now_ms;
+    store::Json body = OrderBody(order);
+    std::string rev;
+    if (const store::Document* doc = writer_.Live(order.id); doc != nullptr) {
+        const Order stored = OrderFromDoc(*doc);
+        Order merged = order;
+        merged.delivery = stored.delivery; // the door's record stays
+        merged.entries = stored.entries;
+        body = doc->body;
+        Overlay(body, OrderBody(merged));
+        rev = edited.rev.empty() ? doc->rev : edited.rev; // a form on an old copy is stale
+    }
+    std::vector<store::Result<store::Change>> results;
+    results.push_back(writer_.Store().Put(order.id, std::move(body), rev));
+    out = writer_.Commit(std::move(results));
+    out.id = order.id;
+    return out;
+}
+
+std::vector<HouseholdToCall> SuppliesService::CallingList(const std::string& round_id) {
+    const SuppliesModel& model = Model();
+    const OrderRound* round = model.FindRound(round_id);
+    if (round == nullptr) {
+        return {};
+    }
+    const SamplingModel& roster = sampling_.Model();
+    return HouseholdsToCall(*round, model.OrdersOf(round_id), roster.Residents(),
+                            [&](const std::string& b) { return roster.LevelOf(b); });
 }
 
 } // namespace linli

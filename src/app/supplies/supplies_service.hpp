@@ -12,8 +12,11 @@
 #include "app/supplies/supplies_docs.hpp"
 #include "app/supplies/supplies_model.hpp"
 #include "app/writer.hpp"
+#include "core/supplies/calling_list.hpp"
+#include "core/supplies/catalog.hpp"
 #include "core/supplies/jielong.hpp"
 #include "core/supplies/round_totals.hpp"
+#include "io/csv.hpp"
 
 namespace linli {
 
@@ -61,6 +64,22 @@ struct JielongPreview {
     size_t ToWrite() const;
 };
 
+// A supplier's spreadsheet read against the catalog: nothing is written until imported.
+enum class CatalogImportError { None, NoHeader, NoRows };
+struct CatalogImportRow {
+    CatalogRow row;
+    const CatalogItem* existing = nullptr; // same name, spec and supplier
+    bool changed = true;                   // false: the stored item already says this
+};
+struct CatalogImportPreview {
+    std::vector<CatalogField> mapping;
+    size_t header_line = 0;
+    std::vector<CatalogImportRow> rows;
+    CatalogImportError error = CatalogImportError::None;
+    size_t adds = 0, updates = 0, unchanged = 0, with_problems = 0;
+    size_t ToWrite() const { return adds + updates; }
+};
+
 class SuppliesService {
   public:
     SuppliesService(Writer& writer, SamplingService& sampling)
@@ -89,6 +108,24 @@ class SuppliesService {
     // problem to follow up; OutcomeNone undoes a mark made by mistake.
     Outcome MarkDrop(const std::string& order_id, DropOutcome outcome, Fen cash,
                      std::string_view note, std::string_view by, int64_t now_ms);
+
+    // --- Catalog
+    // Saves an item (a new one when its id is empty). Problems: CatalogProblem.
+    Outcome SaveCatalogItem(const CatalogItem& item, int64_t now_ms);
+    // Rows of a sheet (CSV or XLSX): the header is the first row that names a name column.
+    CatalogImportPreview PreviewCatalogImport(const std::vector<CsvRow>& rows);
+    // Adds and updates the preview's rows without problems, in one transaction.
+    Outcome ImportCatalog(const CatalogImportPreview& preview, int64_t now_ms);
+
+    // --- Rounds and orders by hand
+    // A round set up on the phone (offers usually from the catalog). Problems: RoundProblem.
+    Outcome CreateRound(const OrderRound& round, int64_t now_ms);
+    // An order typed in (phone call, at the desk, for an elderly resident): the
+    // household's one order in the round, added or replaced. Lines are checked against
+    // the household limits and caps. Problems: OrderProblem.
+    Outcome SaveOrder(const Order& order, int64_t now_ms);
+    // Households in scope with no order that must be called (sealed, living alone).
+    std::vector<HouseholdToCall> CallingList(const std::string& round_id);
 
   private:
     Outcome EditOrder(const std::string& order_id, int64_t now_ms,

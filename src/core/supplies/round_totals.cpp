@@ -143,4 +143,87 @@ std::vector<const Order*> WalkingOrder(const std::vector<const Order*>& orders,
     return out;
 }
 
+bool SupplierPurchase::AllMet() const {
+    return std::all_of(lines.begin(), lines.end(),
+                       [](const PurchaseLine& l) { return l.MinMet(); });
+}
+
+std::vector<SupplierPurchase> PurchaseList(const OrderRound& round, const RoundTotals& totals,
+                                           const std::vector<const CatalogItem*>& catalog) {
+    std::vector<SupplierPurchase> out;
+    auto supplier_of = [&](const std::string& name) -> SupplierPurchase& {
+        for (SupplierPurchase& s : out) {
+            if (s.supplier == name) {
+                return s;
+            }
+        }
+        out.push_back({name, "", {}, 0});
+        return out.back();
+    };
+    for (const Offer& offer : round.offers) {
+        const CatalogItem* item = MatchCatalog(offer, catalog);
+        PurchaseLine line{offer.code, offer.name, offer.spec, offer.unit, 0, 0, 0};
+        for (const ItemTotal& t : totals.items) {
+            if (t.code == offer.code) {
+                line.quantity = t.quantity;
+                line.amount = t.amount;
+            }
+        }
+        SupplierPurchase& s = supplier_of(item == nullptr ? std::string() : item->supplier);
+        if (item != nullptr) {
+            line.min_order = item->min_order;
+            if (s.phone.empty()) {
+                s.phone = item->supplier_phone;
+            }
+        }
+        s.amount += line.amount;
+        s.lines.push_back(std::move(line));
+    }
+    // Named suppliers first, in the order the round offers them; the unknown one last.
+    std::stable_partition(out.begin(), out.end(),
+                          [](const SupplierPurchase& s) { return !s.supplier.empty(); });
+    return out;
+}
+
+std::vector<VolunteerCash> CashByVolunteer(const OrderRound& round,
+                                           const std::vector<const Order*>& orders) {
+    std::map<std::string, VolunteerCash> per;
+    for (const Order* o : orders) {
+        if (o->status == OrderStatus::Cancelled) {
+            continue;
+        }
+        const bool cod = o->payment == Payment::CashOnDelivery;
+        if (!cod && o->delivery.cash == 0) {
+            continue;
+        }
+        const std::string& who = o->delivery.by.empty() ? o->volunteer : o->delivery.by;
+        VolunteerCash& v = per[who];
+        v.volunteer = who;
+        ++v.orders;
+        if (cod) {
+            v.expected += OrderTotal(round, *o);
+        }
+        v.collected += o->delivery.cash;
+    }
+    std::vector<VolunteerCash> out;
+    for (auto& [who, v] : per) {
+        out.push_back(v);
+    }
+    return out;
+}
+
+std::vector<const Order*> Undelivered(const std::vector<const Order*>& orders) {
+    std::vector<const Order*> out;
+    for (const Order* o : WalkingOrder(orders)) {
+        if (!IsDropDone(o->delivery.outcome) && o->status != OrderStatus::Delivered) {
+            out.push_back(o);
+        }
+    }
+    return out;
+}
+
+bool IsLate(const OrderRound& round, std::string_view today) {
+    return round.delivery_date.size() == 10 && today.size() == 10 && round.delivery_date < today;
+}
+
 } // namespace linli

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/supplies/catalog.hpp"
 #include "core/supplies/group_buy.hpp"
 
 namespace linli {
@@ -40,6 +41,44 @@ struct RoundTotals {
 };
 
 RoundTotals AggregateRound(const OrderRound& round, const std::vector<const Order*>& orders);
+
+// What to order from each supplier: the round's totals per item beside the supplier's
+// minimum (起送量). Offers with no catalog item come under a supplier named "".
+struct PurchaseLine {
+    std::string code, name, spec, unit;
+    int quantity = 0;
+    int min_order = 0;
+    Fen amount = 0;
+    bool MinMet() const { return min_order <= 0 || quantity >= min_order; }
+    int Short() const { return MinMet() ? 0 : min_order - quantity; }
+};
+struct SupplierPurchase {
+    std::string supplier;
+    std::string phone;
+    std::vector<PurchaseLine> lines; // the round's offer order
+    Fen amount = 0;
+    bool AllMet() const;
+};
+std::vector<SupplierPurchase> PurchaseList(const OrderRound& round, const RoundTotals& totals,
+                                           const std::vector<const CatalogItem*>& catalog);
+
+// Cash to reconcile per volunteer: what the cash-on-delivery orders they delivered add
+// up to against what they marked as collected. Orders nobody delivered yet count under
+// their assigned volunteer ("" when none).
+struct VolunteerCash {
+    std::string volunteer;
+    int orders = 0;
+    Fen expected = 0;
+    Fen collected = 0;
+    bool operator==(const VolunteerCash&) const = default;
+};
+std::vector<VolunteerCash> CashByVolunteer(const OrderRound& round,
+                                           const std::vector<const Order*>& orders);
+
+// Live orders not delivered yet, in walking order; late when the round's delivery date
+// ("2026-12-03") is before today.
+std::vector<const Order*> Undelivered(const std::vector<const Order*>& orders);
+bool IsLate(const OrderRound& round, std::string_view today);
 
 // The floor of a room number as Chinese buildings number them: "1502" 15, "302" 3,
 // "2-1502" 15; 0 when the room has no number.

@@ -79,8 +79,7 @@ void A11yCollector::AnnotateLastItemName(const std::string& name) {
     }
 }
 
-void A11yCollector::AnnotateLastItemValue(const std::string& value, bool focused,
-                                          bool multiline) {
+void A11yCollector::AnnotateLastItemValue(const std::string& value, bool focused, bool multiline) {
     if (A11yNode* n = Find(ImGui::GetItemID())) {
         n->value = value;
         n->focused = focused;

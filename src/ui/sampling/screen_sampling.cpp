@@ -155,6 +155,7 @@ void DrawHome(UiContext& ui, AppState& state) {
     }
     if (model.Residents().empty() && model.Rounds().empty()) {
         MutedText(ui.T(SamplingText::SamplingEmpty));
+        DrawSampleOffer(ui, state);
     } else {
         DrawRoundCard(ui, state, model);
         DrawBuildings(ui, state, model);

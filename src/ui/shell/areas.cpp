@@ -12,7 +12,8 @@ void NoFileFailure(UiContext&, AppState&, const std::string&) {}
 constexpr std::array kAreas = {
     AreaRow{Area::Sampling, ShellText::AreaSampling, ui::DrawSamplingScreen, ui::SamplingFileOpened,
             ui::SamplingFileFailed},
-    AreaRow{Area::Supplies, ShellText::AreaSupplies, ui::DrawSuppliesScreen, NoFile, NoFileFailure},
+    AreaRow{Area::Supplies, ShellText::AreaSupplies, ui::DrawSuppliesScreen, ui::SuppliesFileOpened,
+            ui::SuppliesFileFailed},
     AreaRow{Area::Volunteers, ShellText::AreaVolunteers, ui::DrawVolunteersScreen, NoFile,
             NoFileFailure},
     AreaRow{Area::Settings, ShellText::AreaSettings, ui::DrawSettingsScreen, ui::SettingsFileOpened,

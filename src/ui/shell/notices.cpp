@@ -9,7 +9,79 @@
 
 namespace linli::ui {
 
+namespace {
+
+// Every screen says when what it shows is the sample; removing takes a second tap.
+void DrawSampleBanner(UiContext& ui, AppState& state) {
+    SampleState& sample = state.sample;
+    switch (sample.writing.Poll(ui.data)) {
+    case WriteState::Durable:
+        sample.message =
+            ui.T(ui.data.Sample().Present() ? ShellText::SampleLoaded : ShellText::SampleRemoved);
+        sample.failed = false;
+        break;
+    case WriteState::Failed:
+        sample.message = ui.T(ShellText::SampleNotLoaded);
+        sample.failed = true;
+        break;
+    case WriteState::Pending:
+    case WriteState::Nothing:
+        break;
+    }
+    if (sample.writing.Waiting()) {
+        StatusText(ui, "sample-status", ui.T(ShellText::SampleLoading));
+        ImGui::Separator();
+        return;
+    }
+    if (!sample.message.empty()) {
+        if (sample.failed) {
+            ErrorText(ui, "sample-message", sample.message.c_str());
+        } else {
+            StatusText(ui, "sample-message", sample.message.c_str(), colors::kPrimary);
+        }
+    }
+    if (!ui.data.Sample().Present()) {
+        return;
+    }
+    StatusText(ui, "sample-banner", ui.T(ShellText::SampleBanner), colors::kWarning);
+    if (!sample.confirm_remove) {
+        if (TouchButton(ui, ui.T(ShellText::SampleRemove), "sample-remove")) {
+            sample.confirm_remove = true;
+            sample.message.clear();
+        }
+    } else if (DangerButton(ui, ui.T(ShellText::SampleRemoveConfirm), "sample-remove-confirm")) {
+        const Outcome out = ui.data.Sample().Remove();
+        sample.confirm_remove = false;
+        if (out.ok) {
+            sample.writing.Track(out);
+            state.sampling = SamplingState{};
+            state.supplies = SuppliesState{};
+        }
+    }
+    ImGui::Separator();
+}
+
+} // namespace
+
+void DrawSampleOffer(UiContext& ui, AppState& state) {
+    if (state.sample.writing.Waiting() || ui.data.Sample().Present()) {
+        return;
+    }
+    MutedText(ui.T(ShellText::SampleOffer));
+    if (TouchButton(ui, ui.T(ShellText::SampleLoad), "sample-load")) {
+        const Outcome out = ui.data.Sample().Load(ui.platform.NowMs());
+        state.sample.message.clear();
+        if (out.ok) {
+            state.sample.writing.Track(out);
+        } else {
+            state.sample.message = ui.T(ShellText::SampleNotLoaded);
+            state.sample.failed = true;
+        }
+    }
+}
+
 void DrawNotices(UiContext& ui, AppState& state) {
+    DrawSampleBanner(ui, state);
     if (!ui.db_error.empty()) {
         char buf[512];
         std::snprintf(buf, sizeof buf, ui.T(ShellText::DbOpenFailed), ui.db_error.c_str());

@@ -12,6 +12,14 @@
 namespace linli {
 
 // Each area's state is declared in its folder (ui/<area>/<area>_state.hpp).
+// The sample community being loaded or removed.
+struct SampleState {
+    PendingWrite writing;
+    bool confirm_remove = false;
+    std::string message;
+    bool failed = false;
+};
+
 struct AppState {
     Area area = Area::Sampling;
     // The area that asked the page for a file (its row's file handler gets it).
@@ -20,6 +28,7 @@ struct AppState {
     VolunteersState volunteers;
     SettingsState settings;
     SuppliesState supplies;
+    SampleState sample;
     bool load_notice_dismissed = false;
     float display_width = 0;
     float display_height = 0;
@@ -46,6 +55,18 @@ void DrawJielongPaste(UiContext& ui, AppState& state);
 void DrawOrderRound(UiContext& ui, AppState& state);
 // Opens the paste view (round_id empty: the chain says which round, or makes one).
 void OpenJielongPaste(AppState& state, const std::string& round_id);
+void DrawCatalog(UiContext& ui, AppState& state);
+void DrawCatalogForm(UiContext& ui, AppState& state);
+void OpenCatalogForm(AppState& state, const CatalogItem& item);
+void DrawGroupBuyForm(UiContext& ui, AppState& state);
+void OpenGroupBuyForm(AppState& state);
+void DrawOrderForm(UiContext& ui, AppState& state);
+// An order to type in or edit (order.round_id set; its address empty: choose a household).
+void OpenOrderForm(AppState& state, const Order& order);
+// A supplier's sheet chosen for the catalog arrived, or could not be read.
+void SuppliesFileOpened(UiContext& ui, AppState& state, const std::string& name,
+                        const std::string& bytes);
+void SuppliesFileFailed(UiContext& ui, AppState& state, const std::string& message);
 // Medicine and urgent needs: the open requests and the residents to ask, and the form
 // (a request with an empty id: a new one, for its resident_id when set).
 void DrawMedicine(UiContext& ui, AppState& state);
@@ -59,6 +80,8 @@ void SettingsFileOpened(UiContext& ui, AppState& state, const std::string& name,
 void SettingsFileFailed(UiContext& ui, AppState& state, const std::string& message);
 // Notices above every screen: records that could not be loaded, an update waiting.
 void DrawNotices(UiContext& ui, AppState& state);
+// On an empty app: what the sample community is, and the button that loads it.
+void DrawSampleOffer(UiContext& ui, AppState& state);
 // The save state of the last change ("Saving…", "Saved", or why not), as a live status.
 void DrawSaveStatus(UiContext& ui);
 } // namespace ui

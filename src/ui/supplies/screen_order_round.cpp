@@ -1,14 +1,18 @@
-// One group buy: its state (and the next step), its orders (searchable), what it adds up
-// to (the purchase list, per building, cash), and the delivery walk: per building, door
-// by door in walking order, one tap per door.
-// Sections: header · orders · totals · delivery (the walk and the outcome sheet).
+// One group buy: its state (and the next step), its orders (searchable, tap to edit, or
+// type one in), what it adds up to (the purchase list per supplier against minimums, per
+// building, cash per volunteer, undelivered; exported and printed), the delivery walk
+// (per building, door by door in walking order, one tap per door; the building's pick
+// list and manifest printed), and the households to call.
+// Sections: header · orders · totals · delivery (the walk and the outcome sheet) · to call.
 #include <imgui.h>
 
 #include "core/roster/roster.hpp"
 #include "core/supplies/round_totals.hpp"
 #include "io/roster_text.hpp"
+#include "io/supply_lists.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
+#include "ui/sampling/sampling_widgets.hpp"
 #include "ui/shell/screens.hpp"
 #include "ui/supplies/supplies_widgets.hpp"
 
@@ -72,20 +76,21 @@ void DrawHeader(UiContext& ui, AppState& state, const OrderRound& round) {
             s.confirm_next = !s.confirm_next;
         }
     }
-    if (s.tab != OrderRoundTab::Delivery) {
-        DrawSuppliesMessage(ui, s); // the walk shows it above the doors
+    if (s.tab == OrderRoundTab::Orders || s.tab == OrderRoundTab::ToCall) {
+        DrawSuppliesMessage(ui, s); // the walk and the totals show it beside their buttons
     }
-    const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
+    const float quarter = (ImGui::GetContentRegionAvail().x - 3 * gap) / 4.0f;
     const std::pair<OrderRoundTab, SupplyText> tabs[] = {
         {OrderRoundTab::Orders, SupplyText::TabOrders},
         {OrderRoundTab::Totals, SupplyText::TabTotals},
-        {OrderRoundTab::Delivery, SupplyText::TabDelivery}};
-    for (size_t i = 0; i < 3; ++i) {
+        {OrderRoundTab::Delivery, SupplyText::TabDelivery},
+        {OrderRoundTab::ToCall, SupplyText::TabToCall}};
+    for (size_t i = 0; i < 4; ++i) {
         if (i > 0) {
             ImGui::SameLine();
         }
         const std::string id = "tab-" + std::to_string(i);
-        if (SegmentOption(ui, ui.T(tabs[i].second), id.c_str(), s.tab == tabs[i].first, third)) {
+        if (SegmentOption(ui, ui.T(tabs[i].second), id.c_str(), s.tab == tabs[i].first, quarter)) {
             s.tab = tabs[i].first;
             s.outcome_for.clear();
             s.confirm_next = false;
@@ -98,6 +103,14 @@ void DrawHeader(UiContext& ui, AppState& state, const OrderRound& round) {
 void DrawOrders(UiContext& ui, AppState& state, const OrderRound& round,
                 const std::vector<const Order*>& orders) {
     SuppliesState& s = state.supplies;
+    if (round.state == RoundState::Open &&
+        TouchButton(ui, ui.T(SupplyText::OrderOnBehalf), "order-add", -FLT_MIN)) {
+        Order o;
+        o.round_id = round.id;
+        o.channel = OrderChannel::Phone;
+        OpenOrderForm(state, o);
+        return;
+    }
     TextField(ui, "order-search", ui.T(ShellText::SearchLabel), "3-2-1502", s.search);
     if (orders.empty()) {
         MutedText(ui.T(SupplyText::NoOrders));
@@ -117,13 +130,36 @@ void DrawOrders(UiContext& ui, AppState& state, const OrderRound& round,
         if (!o->note.empty()) {
             detail += " · " + o->note;
         }
-        ListRow(ui, o->id.c_str(), title, detail);
+        if (ListRow(ui, o->id.c_str(), title, detail)) {
+            OpenOrderForm(state, *o);
+            return;
+        }
     }
 }
 
 // ------------------------------------------------------------------------------ totals
 
-void DrawTotals(UiContext& ui, const OrderRound& round, const std::vector<const Order*>& orders) {
+void Print(UiContext& ui, SuppliesState& s, const ListTable& table) {
+    ui.platform.OpenPrintable(ListTableHtml(table, ui.lang));
+    s.message = ui.T(SupplyText::PrintOpened);
+    s.message_is_error = false;
+}
+
+void Export(UiContext& ui, SuppliesState& s, const ListTable& table, const std::string& name) {
+    ui.platform.DownloadFile(SafeFileName(name) + ".csv", "text/csv;charset=utf-8",
+                             ListTableCsv(table));
+    s.message = Format(ui.T(SupplyText::Exported), (SafeFileName(name) + ".csv").c_str());
+    s.message_is_error = false;
+}
+
+std::string RoundName(UiContext& ui, const OrderRound& round) {
+    return round.title.empty() ? ui.T(SupplyText::UntitledRound) : round.title;
+}
+
+void DrawTotals(UiContext& ui, AppState& state, const OrderRound& round,
+                const std::vector<const Order*>& orders) {
+    SuppliesState& s = state.supplies;
+    SuppliesService& supplies = ui.data.Supplies();
     const RoundTotals t = AggregateRound(round, orders);
     StatusText(
         ui, "round-totals",
@@ -133,15 +169,59 @@ void DrawTotals(UiContext& ui, const OrderRound& round, const std::vector<const 
                      YuanText(t.cash_collected).c_str(), YuanText(t.paid).c_str(),
                      YuanText(t.subsidised).c_str())
                   .c_str());
-    SectionTitle(ui, ui.T(SupplyText::PurchaseList));
-    for (const ItemTotal& item : t.items) {
-        const Offer* offer = FindOffer(round, item.code);
-        const std::string line =
-            Format(ui.T(SupplyText::ItemTotalLine), item.code.c_str(),
-                   offer != nullptr ? offer->name.c_str() : "", item.quantity,
-                   offer != nullptr ? offer->unit.c_str() : "", YuanText(item.amount).c_str());
-        StatusText(ui, ("total-" + item.code).c_str(), line.c_str());
+    const size_t undelivered = Undelivered(orders).size();
+    if (undelivered > 0) {
+        const bool late = IsLate(round, TodayDate(ui.platform.NowMs()));
+        StatusText(ui, "round-undelivered",
+                   Format(ui.T(late ? SupplyText::UndeliveredLate : SupplyText::Undelivered),
+                          static_cast<int>(undelivered))
+                       .c_str(),
+                   late ? colors::kDanger : colors::kWarning);
     }
+
+    const std::vector<SupplierPurchase> purchase = PurchaseList(round, t, supplies.Model().Items());
+    SectionTitle(ui, ui.T(SupplyText::PurchaseList));
+    for (const SupplierPurchase& sp : purchase) {
+        std::string head = sp.supplier.empty() ? ui.T(SupplyText::NoSupplier) : sp.supplier;
+        if (!sp.phone.empty()) {
+            head += " " + sp.phone;
+        }
+        MutedText(head.c_str());
+        for (const PurchaseLine& l : sp.lines) {
+            std::string line =
+                Format(ui.T(SupplyText::ItemTotalLine), OfferLabel(l.code, l.name).c_str(),
+                       l.quantity, l.unit.c_str(), YuanText(l.amount).c_str());
+            unsigned int colour = 0;
+            if (l.min_order > 0) {
+                line += " · ";
+                line += l.MinMet() ? Format(ui.T(SupplyText::MinMet), l.min_order)
+                                   : Format(ui.T(SupplyText::MinShort), l.min_order, l.Short());
+                colour = l.MinMet() ? colors::kPrimary : colors::kWarning;
+            }
+            StatusText(ui, ("total-" + l.code).c_str(), line.c_str(), colour);
+        }
+    }
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    const std::string name = RoundName(ui, round);
+    if (TouchButton(ui, ui.T(SupplyText::ExportPurchase), "export-purchase", half)) {
+        Export(ui, s, PurchaseListTable(round, purchase, ui.lang),
+               name + "-" + ui.T(SupplyText::PurchaseList));
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(SupplyText::PrintPurchase), "print-purchase", half)) {
+        Print(ui, s, PurchaseListTable(round, purchase, ui.lang));
+    }
+    if (TouchButton(ui, ui.T(SupplyText::PrintPickAll), "print-pick-all", half)) {
+        Print(ui, s, PickListTable(round, orders, "", ui.lang));
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(SupplyText::ExportManifestAll), "export-manifest-all", half)) {
+        Export(ui, s, ManifestTable(round, orders, "", ui.lang),
+               name + "-" + ui.T(SupplyText::ManifestName));
+    }
+    DrawSuppliesMessage(ui, s);
+
     SectionTitle(ui, ui.T(SupplyText::PerBuilding));
     for (const BuildingTotal& b : t.buildings) {
         const std::string head =
@@ -153,6 +233,27 @@ void DrawTotals(UiContext& ui, const OrderRound& round, const std::vector<const 
         }
         StatusText(ui, ("building-total-" + b.building).c_str(),
                    (head + " · " + LinesText(lines)).c_str());
+    }
+
+    const std::vector<VolunteerCash> cash = CashByVolunteer(round, orders);
+    if (!cash.empty()) {
+        SectionTitle(ui, ui.T(SupplyText::CashTitle));
+        for (const VolunteerCash& v : cash) {
+            const std::string who = v.volunteer.empty() ? ui.T(SupplyText::NobodyYet) : v.volunteer;
+            const Fen diff = v.collected - v.expected;
+            const std::string line =
+                Format(ui.T(SupplyText::CashPerVolunteer), who.c_str(), v.orders,
+                       YuanText(v.expected).c_str(), YuanText(v.collected).c_str()) +
+                (diff == 0 ? ""
+                           : " · " + Format(ui.T(SupplyText::CashDifference), diff < 0 ? "-" : "+",
+                                            YuanText(diff < 0 ? -diff : diff).c_str()));
+            StatusText(ui, ("cash-" + who).c_str(), line.c_str(),
+                       diff == 0 ? 0u : colors::kWarning);
+        }
+        if (TouchButton(ui, ui.T(SupplyText::ExportCash), "export-cash", -FLT_MIN)) {
+            Export(ui, s, CashTable(round, cash, ui.lang),
+                   name + "-" + ui.T(SupplyText::CashTitle));
+        }
     }
 }
 
@@ -172,6 +273,9 @@ void DrawOutcomeSheet(UiContext& ui, AppState& state, const Order& order) {
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
     SectionTitle(ui, (OrderAddress(order) + " " + order.name).c_str());
     const float gap = ImGui::GetStyle().ItemSpacing.x;
+    TextField(ui, "drop-cash", ui.T(SupplyText::FieldCashCollected), "0", s.drop_cash);
+    TextField(ui, "drop-note", ui.T(SamplingText::FieldNote), ui.T(SupplyText::DropNoteHint),
+              s.drop_note);
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     int column = 0;
     for (const DropOutcome option : kAllDropOutcomes) {
@@ -184,9 +288,9 @@ void DrawOutcomeSheet(UiContext& ui, AppState& state, const Order& order) {
         const std::string id = std::string("drop-") + DropOutcomeKey(option);
         if (SegmentOption(ui, ui.T(DropOutcomeText(option)), id.c_str(),
                           option == order.delivery.outcome && option != DropOutcome::None, half)) {
-            const Outcome out =
-                ui.data.Supplies().MarkDrop(order.id, option, 0, order.delivery.note,
-                                            ui.data.Settings().DeviceLabel(), ui.platform.NowMs());
+            const Outcome out = ui.data.Supplies().MarkDrop(
+                order.id, option, ParseYuan(s.drop_cash).value_or(0), TrimSpaces(s.drop_note),
+                ui.data.Settings().DeviceLabel(), ui.platform.NowMs());
             SayOutcome(ui, s, out,
                        Format(ui.T(SupplyText::DropMarked), OrderAddress(order).c_str(),
                               ui.T(DropOutcomeText(option))));
@@ -246,8 +350,10 @@ void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float w
         TouchButton(ui, ui.T(OrderStatusText(o.status)), "dropped", done_w);
         ImGui::EndDisabled();
     } else if (PrimaryButton(ui, ui.T(SupplyText::DropDelivered), "deliver", done_w)) {
+        // Cash on delivery: one tap records the amount due as collected.
+        const Fen cash = o.payment == Payment::CashOnDelivery ? total : 0;
         const Outcome out =
-            ui.data.Supplies().MarkDrop(o.id, DropOutcome::Delivered, 0, "",
+            ui.data.Supplies().MarkDrop(o.id, DropOutcome::Delivered, cash, "",
                                         ui.data.Settings().DeviceLabel(), ui.platform.NowMs());
         SayOutcome(ui, s, out,
                    Format(ui.T(SupplyText::DropMarked), OrderAddress(o).c_str(),
@@ -257,6 +363,11 @@ void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float w
     ImGui::SetCursorPosY(y + 8.0f);
     if (TouchButton(ui, ui.T(SupplyText::DropOther), "other", more_w)) {
         s.outcome_for = o.id;
+        const Fen cash = o.delivery.outcome != DropOutcome::None ? o.delivery.cash
+                         : o.payment == Payment::CashOnDelivery  ? total
+                                                                 : 0;
+        s.drop_cash = cash > 0 ? YuanText(cash) : "";
+        s.drop_note = o.delivery.note;
     }
     ImGui::PopID();
 }
@@ -301,6 +412,15 @@ void DrawDelivery(UiContext& ui, AppState& state, const OrderRound& round,
         left += IsDropDone(o->delivery.outcome) ? 0 : 1;
     }
     StatusText(ui, "doors-left", Format(ui.T(SupplyText::DoorsLeft), left).c_str());
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (TouchButton(ui, ui.T(SupplyText::PrintPick), "print-pick", half)) {
+        Print(ui, s, PickListTable(round, orders, s.building, ui.lang));
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(SupplyText::PrintManifest), "print-manifest", half)) {
+        Print(ui, s, ManifestTable(round, orders, s.building, ui.lang));
+    }
     DrawSuppliesMessage(ui, s);
     const float width = ImGui::GetContentRegionAvail().x;
     const Order* sheet = nullptr;
@@ -318,6 +438,45 @@ void DrawDelivery(UiContext& ui, AppState& state, const OrderRound& round,
     }
     if (sheet != nullptr) {
         DrawOutcomeSheet(ui, state, *sheet);
+    }
+}
+
+// ----------------------------------------------------------------------------- to call
+
+void DrawToCall(UiContext& ui, AppState& state, const OrderRound& round) {
+    const std::vector<HouseholdToCall> calls = ui.data.Supplies().CallingList(round.id);
+    StatusText(ui, "to-call",
+               Format(ui.T(SupplyText::ToCallCount), static_cast<int>(calls.size())).c_str());
+    MutedText(ui.T(SupplyText::ToCallExplain));
+    for (const HouseholdToCall& h : calls) {
+        Order o;
+        o.round_id = round.id;
+        o.building = h.building;
+        o.unit = h.unit;
+        o.room = h.room;
+        std::string names;
+        std::string phones;
+        for (const Resident* r : h.people) {
+            names += (names.empty() ? "" : "、") + r->name;
+            if (!r->phone.empty() && phones.empty()) {
+                phones = r->phone;
+            }
+        }
+        std::string detail =
+            h.lives_alone ? ui.T(SupplyText::LivesAloneTag) : ui.T(SupplyText::SealedTag);
+        if (!phones.empty()) {
+            detail += " · " + phones; // staff call this number: shown in full
+        }
+        if (ListRow(ui, ("call-" + OrderAddress(o)).c_str(), OrderAddress(o) + " " + names,
+                    detail) &&
+            round.state == RoundState::Open) {
+            o.name = h.people.front()->name;
+            o.phone = phones;
+            o.channel = h.lives_alone ? OrderChannel::OnBehalf : OrderChannel::Phone;
+            o.note = h.people.front()->note;
+            OpenOrderForm(state, o);
+            return;
+        }
     }
 }
 
@@ -339,7 +498,10 @@ void DrawOrderRound(UiContext& ui, AppState& state) {
         DrawOrders(ui, state, *round, orders);
         break;
     case OrderRoundTab::Totals:
-        DrawTotals(ui, *round, orders);
+        DrawTotals(ui, state, *round, orders);
+        break;
+    case OrderRoundTab::ToCall:
+        DrawToCall(ui, state, *round);
         break;
     case OrderRoundTab::Delivery:
         DrawDelivery(ui, state, *round, orders);

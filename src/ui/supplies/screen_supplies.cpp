@@ -1,4 +1,5 @@
-// Supply orders (物资): the group buys, newest first, and the way in: paste a chain.
+// Supply orders (物资): the group buys, newest first, and the ways in: paste a chain, set
+// a round up by hand, the catalog.
 #include <imgui.h>
 
 #include "core/supplies/round_totals.hpp"
@@ -26,6 +27,18 @@ void DrawHome(UiContext& ui, AppState& state) {
     if (PrimaryButton(ui, ui.T(SupplyText::PasteJielong), "paste-jielong", -FLT_MIN)) {
         OpenJielongPaste(state, "");
     }
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (TouchButton(ui, ui.T(SupplyText::NewRound), "new-round", half)) {
+        OpenGroupBuyForm(state);
+        return;
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(SupplyText::CatalogTitle), "catalog", half)) {
+        s.view = SuppliesView::Catalog;
+        s.message.clear();
+        return;
+    }
     if (TouchButton(ui, ui.T(MedicineText::MedicineTitle), "medicine", -FLT_MIN)) {
         s.view = SuppliesView::Medicine;
         s.message.clear();
@@ -35,6 +48,9 @@ void DrawHome(UiContext& ui, AppState& state) {
     const std::vector<const OrderRound*> rounds = supplies.Model().Rounds();
     if (rounds.empty()) {
         MutedText(ui.T(SupplyText::SuppliesEmpty));
+        if (ui.data.Sampling().Model().Residents().empty()) {
+            DrawSampleOffer(ui, state);
+        }
         return;
     }
     SectionTitle(ui, ui.T(SupplyText::RoundsTitle));
@@ -64,6 +80,18 @@ void DrawSuppliesScreen(UiContext& ui, AppState& state) {
         break;
     case SuppliesView::Round:
         DrawOrderRound(ui, state);
+        break;
+    case SuppliesView::Catalog:
+        DrawCatalog(ui, state);
+        break;
+    case SuppliesView::CatalogForm:
+        DrawCatalogForm(ui, state);
+        break;
+    case SuppliesView::RoundForm:
+        DrawGroupBuyForm(ui, state);
+        break;
+    case SuppliesView::OrderForm:
+        DrawOrderForm(ui, state);
         break;
     case SuppliesView::Medicine:
         DrawMedicine(ui, state);

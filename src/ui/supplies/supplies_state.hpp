@@ -9,8 +9,18 @@
 
 namespace linli {
 
-enum class SuppliesView { Home, Paste, Round, Medicine, MedicineForm };
-enum class OrderRoundTab { Orders, Totals, Delivery };
+enum class SuppliesView {
+    Home,
+    Paste,
+    Round,
+    Catalog,
+    CatalogForm,
+    RoundForm,
+    OrderForm,
+    Medicine,
+    MedicineForm
+};
+enum class OrderRoundTab { Orders, Totals, Delivery, ToCall };
 
 // The chain being pasted, its preview, and the line being fixed.
 struct PasteState {
@@ -24,6 +34,50 @@ struct PasteState {
     std::string error;
 };
 
+// A catalog item being added or edited (numbers as typed until saved).
+struct CatalogForm {
+    CatalogItem item;
+    std::string price, min_order;
+    std::vector<CatalogProblem> problems;
+    std::string error;
+    PendingWrite saving;
+};
+
+// A supplier's sheet opened in the catalog: what importing it would do.
+struct CatalogImportState {
+    std::optional<CatalogImportPreview> preview;
+    std::string file_name;
+    std::string error;
+    PendingWrite importing;
+    size_t imported = 0;
+};
+
+// A round set up by hand: offers picked from the catalog, each with its price and limits
+// as typed.
+struct RoundOfferInput {
+    Offer offer;
+    std::string price, limit, cap;
+};
+struct OrderRoundForm {
+    OrderRound round;
+    std::vector<RoundOfferInput> offers;
+    std::vector<RoundProblem> problems;
+    std::string error;
+    PendingWrite saving;
+};
+
+// An order typed in: the household (from the roster, or an address it lacks), the lines,
+// channel, payment, status, volunteer and note.
+struct OrderForm {
+    Order order;
+    std::string search;         // the roster search for a household
+    bool address_typed = false; // an address typed by hand (not from the roster)
+    std::string received;       // money received, as typed
+    std::vector<OrderProblem> problems;
+    std::string error;
+    PendingWrite saving;
+};
+
 struct SuppliesState {
     SuppliesView view = SuppliesView::Home;
     PasteState paste;
@@ -35,7 +89,14 @@ struct SuppliesState {
     std::string message;     // the last action's result
     bool message_is_error = false;
     bool confirm_next = false; // the round's next step was tapped once
-    MedicineState medicine;    // medicine and urgent needs (ui/supplies/screen_medicine*.cpp)
+    std::string drop_cash;     // the outcome sheet's cash collected, as typed
+    std::string drop_note;     // and its note (shortage, substitution)
+    std::string catalog_search;
+    CatalogForm catalog_form;
+    CatalogImportState catalog_import;
+    OrderRoundForm round_form;
+    OrderForm order_form;
+    MedicineState medicine; // medicine and urgent needs (ui/supplies/screen_medicine*.cpp)
 };
 
 } // namespace linli

@@ -72,6 +72,10 @@ std::string LinesText(const std::vector<OrderLine>& lines) {
     return out;
 }
 
+std::string OfferLabel(const std::string& code, const std::string& name) {
+    return name.empty() || name == code ? code : code + " " + name;
+}
+
 std::string Money(Fen fen) {
     return "￥" + YuanText(fen);
 }
@@ -104,6 +108,20 @@ void DrawSuppliesMessage(UiContext& ui, SuppliesState& s) {
     } else {
         StatusText(ui, "supplies-message", s.message.c_str(), colors::kPrimary);
     }
+}
+
+std::string SheetErrorText(UiContext& ui, SheetError error) {
+    switch (error) {
+    case SheetError::None:
+        return "";
+    case SheetError::Empty:
+        return ui.T(SupplyText::SheetEmpty);
+    case SheetError::BadQuote:
+        return ui.T(SupplyText::SheetBadQuote);
+    case SheetError::Binary:
+        return ui.T(SupplyText::SheetNotText);
+    }
+    return "";
 }
 
 } // namespace linli::ui
