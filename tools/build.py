@@ -2,7 +2,7 @@
 """Installs what the build needs and builds Linli (native tests and the static web site).
 
 Used by serve.py and tests/run.sh; run it directly for a single step:
-    python3 tools/build.py setup|native|web|fonts|all
+    python3 tools/build.py setup|native|bench|web|fonts|sizes|all
 
 Everything downloaded goes to ignored folders or to the cache outside the tree
 (LINLI_CACHE, default ~/.cache/linli): Debian binary packages through apt, Debian
@@ -53,11 +53,17 @@ APT_PACKAGES = [
     "python3-fonttools",  # font subsetting (Debian's /usr/bin/python3)
     "clang-format",
     "ccache",  # compiler cache in LINLI_CACHE: a fresh clone (CI) rebuilds in seconds
+    "python3-openpyxl",  # tests read the app's .xlsx files back (Debian's /usr/bin/python3)
 ]
 
 # Debian source packages: (package, version prefix we accept, suite it comes from).
 IMGUI_SOURCE = ("imgui", "1.92.", "forky")
 SDL2_SOURCE = ("libsdl2", "2.26.5", "bookworm")
+# XLSX: libxlsxwriter writes, zlib inflates and expat parses when reading; all three are
+# compiled from these sources for native and wasm by cmake/ThirdParty.cmake.
+XLSXWRITER_SOURCE = ("libxlsxwriter", "1.1.", "bookworm")
+ZLIB_SOURCE = ("zlib", "1:1.2.13", "bookworm")  # Debian's version has an epoch ("1:")
+EXPAT_SOURCE = ("expat", "2.5.0", "bookworm")
 
 EMSCRIPTEN_ENV = {"NODE_PATH": "/usr/share/nodejs"}  # emcc needs acorn from Debian's node modules
 
@@ -173,7 +179,7 @@ def source_dir(spec: tuple[str, str, str]) -> Path:
     package, prefix, _suite = spec
     src_root = CACHE / "src"
     src_root.mkdir(parents=True, exist_ok=True)
-    for existing in sorted(src_root.glob(f"{package}-{prefix}*")):
+    for existing in sorted(src_root.glob(f"{package}-{prefix.split(':')[-1]}*")):
         if (existing / ".linli-complete").exists():
             return existing
     say(f"Fetching Debian source package {package} {prefix}* (first run only)")
@@ -190,7 +196,7 @@ def source_dir(spec: tuple[str, str, str]) -> Path:
     if len(unpacked) != 1:
         say(f"Unexpected layout after apt-get source {package}: {unpacked}")
         sys.exit(1)
-    upstream = version.split("-")[0].split("+")[0]
+    upstream = version.split(":")[-1].split("-")[0].split("+")[0]
     final = src_root / f"{package}-{upstream}"
     shutil.rmtree(final, ignore_errors=True)
     unpacked[0].rename(final)
@@ -201,6 +207,29 @@ def source_dir(spec: tuple[str, str, str]) -> Path:
 
 def imgui_dir() -> Path:
     return source_dir(IMGUI_SOURCE)
+
+
+def third_party_args() -> list[str]:
+    """CMake arguments naming the XLSX libraries' sources (cmake/ThirdParty.cmake)."""
+    return [
+        f"-DLINLI_XLSXWRITER_DIR={source_dir(XLSXWRITER_SOURCE)}",
+        f"-DLINLI_ZLIB_DIR={source_dir(ZLIB_SOURCE)}",
+        f"-DLINLI_EXPAT_DIR={source_dir(EXPAT_SOURCE)}",
+    ]
+
+
+def needs_configure(build_dir: Path, args: list[str]) -> bool:
+    """True when build_dir is not configured yet or its cache lacks one of args (a build
+    folder made before an argument was added gets it on the next build)."""
+    cache = build_dir / "CMakeCache.txt"
+    if not (build_dir / "build.ninja").exists() or not cache.exists():
+        return True
+    text = cache.read_text(errors="replace")
+    for arg in args:
+        name, _, value = arg[2:].partition("=")
+        if f"{name}:PATH={value}\n" not in text and f"{name}:UNINITIALIZED={value}\n" not in text:
+            return True
+    return False
 
 
 def sdl2_wasm_prefix() -> Path:
@@ -325,13 +354,25 @@ def compiler_cache() -> tuple[list[str], dict]:
 def build_native() -> Path:
     build_dir = BUILD / "native"
     cache_args, cache_env = compiler_cache()
-    if not (build_dir / "build.ninja").exists():
-        run(["cmake", "--preset", "native", f"-DLINLI_IMGUI_DIR={imgui_dir()}", *cache_args],
+    dirs = [f"-DLINLI_IMGUI_DIR={imgui_dir()}", *third_party_args()]
+    if needs_configure(build_dir, dirs):
+        run(["cmake", "--preset", "native", *dirs, *cache_args],
             log="native.log", cwd=ROOT, env=cache_env)
     t0 = time.time()
     run(["cmake", "--build", "--preset", "native"], log="native.log", cwd=ROOT, env=cache_env)
     if time.time() - t0 > 20:
         say(f"Compiled the native tests in {time.time() - t0:.0f} s")
+    return build_dir
+
+
+def build_bench() -> Path:
+    """The native benchmarks: Release, no sanitizers (numbers as users' code runs)."""
+    build_dir = BUILD / "bench"
+    cache_args, cache_env = compiler_cache()
+    if not (build_dir / "build.ninja").exists():
+        run(["cmake", "--preset", "bench", f"-DLINLI_IMGUI_DIR={imgui_dir()}", *cache_args],
+            log="bench.log", cwd=ROOT, env=cache_env)
+    run(["cmake", "--build", "--preset", "bench"], log="bench.log", cwd=ROOT, env=cache_env)
     return build_dir
 
 
@@ -341,11 +382,11 @@ def build_web() -> Path:
     imgui = imgui_dir()
     cache_args, cache_env = compiler_cache()
     env = {**EMSCRIPTEN_ENV, **cache_env}
-    if not (build_dir / "build.ninja").exists():
+    dirs = [f"-DLINLI_IMGUI_DIR={imgui}", f"-DLINLI_SDL2_PREFIX={sdl}", *third_party_args()]
+    if needs_configure(build_dir, dirs):
         say("Configuring the web build")
         run(
-            ["cmake", "--preset", "web", f"-DLINLI_IMGUI_DIR={imgui}", f"-DLINLI_SDL2_PREFIX={sdl}",
-             *cache_args],
+            ["cmake", "--preset", "web", *dirs, *cache_args],
             log="web.log", cwd=ROOT, env=env,
         )
     t0 = time.time()
@@ -467,6 +508,7 @@ def size_report() -> list[tuple[str, int, int]]:
 def setup() -> None:
     ensure_apt_packages()
     imgui_dir()
+    third_party_args()
     sdl2_wasm_prefix()
     ensure_npm()
 
@@ -478,6 +520,9 @@ def main(argv: list[str]) -> int:
     elif step == "native":
         ensure_apt_packages()
         build_native()
+    elif step == "bench":
+        ensure_apt_packages()
+        build_bench()
     elif step == "fonts":
         build_fonts()
     elif step == "web":

@@ -187,8 +187,10 @@ std::string CsvLine(const std::vector<std::string>& cells) {
     return line + "\r\n";
 }
 
-std::string RosterCsv(const std::vector<Resident>& residents, Language lang, bool with_id_numbers) {
-    std::string out(kUtf8Bom);
+namespace {
+
+// The roster's columns, shared by the CSV and the XLSX export.
+std::vector<std::string> RosterHeader(Language lang, bool with_id_numbers) {
     std::vector<std::string> header = {
         Tr(SamplingText::FieldBuilding, lang), Tr(SamplingText::FieldUnit, lang),
         Tr(SamplingText::FieldRoom, lang),     Tr(ShellText::FieldName, lang),
@@ -198,20 +200,58 @@ std::string RosterCsv(const std::vector<Resident>& residents, Language lang, boo
     if (with_id_numbers) {
         header.push_back(Tr(SamplingText::FieldIdNumber, lang));
     }
-    out += CsvLine(header);
+    return header;
+}
+
+std::vector<std::string> RosterRow(const Resident& r, Language lang, bool with_id_numbers) {
+    std::vector<std::string> row = {r.building, r.unit,
+                                    r.room,     r.name,
+                                    r.phone,    r.birth_year ? std::to_string(r.birth_year) : "",
+                                    r.relation, FlagsLabel(r.flags, lang),
+                                    r.note};
+    if (with_id_numbers) {
+        row.push_back(r.id_number);
+    }
+    return row;
+}
+
+constexpr size_t kRosterBirthYearColumn = 5;
+
+std::vector<XlsxCell> TextCells(const std::vector<std::string>& texts) {
+    std::vector<XlsxCell> cells;
+    cells.reserve(texts.size());
+    for (const std::string& t : texts) {
+        cells.push_back(XlsxCell::Text(t));
+    }
+    return cells;
+}
+
+} // namespace
+
+std::string RosterCsv(const std::vector<Resident>& residents, Language lang, bool with_id_numbers) {
+    std::string out(kUtf8Bom);
+    out += CsvLine(RosterHeader(lang, with_id_numbers));
     for (const Resident& r : residents) {
-        std::vector<std::string> row = {
-            r.building, r.unit,
-            r.room,     r.name,
-            r.phone,    r.birth_year ? std::to_string(r.birth_year) : "",
-            r.relation, FlagsLabel(r.flags, lang),
-            r.note};
-        if (with_id_numbers) {
-            row.push_back(r.id_number);
-        }
-        out += CsvLine(row);
+        out += CsvLine(RosterRow(r, lang, with_id_numbers));
     }
     return out;
+}
+
+XlsxWriteResult RosterXlsx(const std::vector<Resident>& residents, Language lang,
+                           bool with_id_numbers) {
+    XlsxSheet sheet;
+    sheet.name = Tr(SamplingText::ExportRosterSheet, lang);
+    sheet.column_widths = {8, 8, 8, 12, 16, 10, 10, 16, 24, 22};
+    sheet.rows.reserve(residents.size() + 1);
+    sheet.rows.push_back(TextCells(RosterHeader(lang, with_id_numbers)));
+    for (const Resident& r : residents) {
+        std::vector<XlsxCell> cells = TextCells(RosterRow(r, lang, with_id_numbers));
+        if (r.birth_year) {
+            cells[kRosterBirthYearColumn] = XlsxCell::Number(r.birth_year);
+        }
+        sheet.rows.push_back(std::move(cells));
+    }
+    return WriteXlsx({sheet});
 }
 
 std::string TimeOfDay(int64_t ms, int utc_offset_minutes) {
@@ -235,26 +275,64 @@ const Mark* Find(const MarksByResident& marks, const std::string& id) {
 
 } // namespace
 
-std::string RoundCsv(const Round& round, const std::vector<Resident>& residents,
-                     const MarksByResident& marks, Language lang, int utc_offset_minutes) {
-    std::string out(kUtf8Bom);
-    out += CsvLine({Tr(SamplingText::RoundDate, lang), Tr(SamplingText::FieldBuilding, lang),
-                    Tr(SamplingText::FieldUnit, lang), Tr(SamplingText::FieldRoom, lang),
-                    Tr(ShellText::FieldName, lang), Tr(ShellText::FieldPhone, lang),
-                    Tr(SamplingText::FieldFlags, lang), Tr(SamplingText::TabProgress, lang),
-                    Tr(SamplingText::TubeNumber, lang), "time", "by"});
+namespace {
+
+std::vector<std::string> RoundHeader(Language lang) {
+    return {Tr(SamplingText::RoundDate, lang),
+            Tr(SamplingText::FieldBuilding, lang),
+            Tr(SamplingText::FieldUnit, lang),
+            Tr(SamplingText::FieldRoom, lang),
+            Tr(ShellText::FieldName, lang),
+            Tr(ShellText::FieldPhone, lang),
+            Tr(SamplingText::FieldFlags, lang),
+            Tr(SamplingText::TabProgress, lang),
+            Tr(SamplingText::TubeNumber, lang),
+            "time",
+            "by"};
+}
+
+// One row per resident in the round's scope.
+std::vector<std::vector<std::string>> RoundRows(const Round& round,
+                                                const std::vector<Resident>& residents,
+                                                const MarksByResident& marks, Language lang,
+                                                int utc_offset_minutes) {
+    std::vector<std::vector<std::string>> rows;
     for (const Resident& r : residents) {
         if (!RoundCovers(round, r)) {
             continue;
         }
         const Mark* m = Find(marks, r.id);
         const MarkStatus s = StatusOf(r, m);
-        out += CsvLine({round.date, r.building, r.unit, r.room, r.name, r.phone,
+        rows.push_back({round.date, r.building, r.unit, r.room, r.name, r.phone,
                         FlagsLabel(r.flags, lang), Tr(MarkStatusText(s), lang),
                         m && IsSampled(s) ? m->tube : "",
                         m ? TimeOfDay(m->at_ms, utc_offset_minutes) : "", m ? m->by : ""});
     }
+    return rows;
+}
+
+} // namespace
+
+std::string RoundCsv(const Round& round, const std::vector<Resident>& residents,
+                     const MarksByResident& marks, Language lang, int utc_offset_minutes) {
+    std::string out(kUtf8Bom);
+    out += CsvLine(RoundHeader(lang));
+    for (const auto& row : RoundRows(round, residents, marks, lang, utc_offset_minutes)) {
+        out += CsvLine(row);
+    }
     return out;
+}
+
+XlsxWriteResult RoundXlsx(const Round& round, const std::vector<Resident>& residents,
+                          const MarksByResident& marks, Language lang, int utc_offset_minutes) {
+    XlsxSheet sheet;
+    sheet.name = round.date;
+    sheet.column_widths = {12, 8, 8, 8, 12, 16, 16, 10, 12, 8, 12};
+    sheet.rows.push_back(TextCells(RoundHeader(lang)));
+    for (const auto& row : RoundRows(round, residents, marks, lang, utc_offset_minutes)) {
+        sheet.rows.push_back(TextCells(row));
+    }
+    return WriteXlsx({sheet});
 }
 
 std::string HtmlEscape(std::string_view text) {

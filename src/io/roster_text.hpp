@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/sampling/sampling.hpp"
+#include "io/xlsx.hpp"
 #include "text/sampling_text.hpp"
 #include "text/shell_text.hpp"
 
@@ -39,12 +40,19 @@ inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // The whole roster (UTF-8 with BOM, CRLF). ID numbers are exported only when asked.
 std::string RosterCsv(const std::vector<Resident>& residents, Language lang, bool with_id_numbers);
+// The same as an .xlsx workbook: every column a text cell (phones and ID numbers keep
+// their digits), the birth year a number.
+XlsxWriteResult RosterXlsx(const std::vector<Resident>& residents, Language lang,
+                           bool with_id_numbers);
 // "09:05" in the device's time zone (its offset from UTC in minutes).
 std::string TimeOfDay(int64_t ms, int utc_offset_minutes);
 
 // One round: every resident in scope with status, time, sampler and tube.
 std::string RoundCsv(const Round& round, const std::vector<Resident>& residents,
                      const MarksByResident& marks, Language lang, int utc_offset_minutes);
+// The same as an .xlsx workbook (one sheet named by the round's date), text cells.
+XlsxWriteResult RoundXlsx(const Round& round, const std::vector<Resident>& residents,
+                          const MarksByResident& marks, Language lang, int utc_offset_minutes);
 
 // Text for HTML (& < > " ').
 std::string HtmlEscape(std::string_view text);

@@ -149,10 +149,10 @@ constexpr std::array kCatalog = {
     CatalogEntry<SamplingText>{SamplingText::ImportTitle, "导入居民名册", "Import residents"},
     CatalogEntry<SamplingText>{
         SamplingText::ImportExplain,
-        "选择从 Excel 或 WPS 另存的 CSV 文件（UTF-8、GBK 或 Unicode "
+        "选择 Excel/WPS 的 .xlsx 文件，或另存的 CSV 文件（UTF-8、GBK 或 Unicode "
         "文本均可）。同一人再次导入会更新，不会重复。",
-        "Choose a CSV file saved from Excel or WPS (UTF-8, GBK or Unicode text). Importing the "
-        "same people again updates them; nobody is duplicated."},
+        "Choose an .xlsx file from Excel or WPS, or a CSV file saved from them (UTF-8, GBK or "
+        "Unicode text). Importing the same people again updates them; nobody is duplicated."},
     CatalogEntry<SamplingText>{SamplingText::ImportChoose, "选择文件", "Choose file"},
     CatalogEntry<SamplingText>{SamplingText::ImportFileInfo, "%s：%d 行数据，编码 %s，分隔符 %s",
                                "%s: %d data rows, encoding %s, separator %s"},
@@ -251,6 +251,37 @@ constexpr std::array kCatalog = {
         SamplingText::ImportStopped, "已停止：已写入 %d 人并保留。重新导入同一文件会从停下处继续。",
         "Stopped: %d residents were written and are kept. Importing the same file again "
         "continues where it stopped."},
+    CatalogEntry<SamplingText>{SamplingText::ExportRosterXlsx, "导出 Excel", "Export Excel"},
+    CatalogEntry<SamplingText>{SamplingText::ExportRoundXlsx, "导出本轮 Excel",
+                               "Export round (Excel)"},
+    CatalogEntry<SamplingText>{SamplingText::ExportRosterSheet, "名册", "Roster"},
+    CatalogEntry<SamplingText>{
+        SamplingText::ImportOldExcel,
+        "这是旧版 .xls 或加了密码的 Excel 文件，无法直接读取。请在 Excel/WPS 中另存为 .xlsx 或 "
+        "CSV（不设密码）后再导入。现有数据未改变。",
+        "This is an old .xls or a password-protected Excel file, which cannot be read. In "
+        "Excel/WPS save it as .xlsx or CSV (without a password) and import that. Existing data "
+        "is unchanged."},
+    CatalogEntry<SamplingText>{
+        SamplingText::ImportBadXlsx,
+        "这个 .xlsx 文件已损坏或不完整（%s）。请在 Excel/WPS 中重新保存后再试。现有数据未改变。",
+        "This .xlsx file is damaged or incomplete (%s). Save it again in Excel/WPS and retry. "
+        "Existing data is unchanged."},
+    CatalogEntry<SamplingText>{SamplingText::ImportXlsxTooLarge,
+                               "这个 .xlsx 文件太大，无法导入（%s）。现有数据未改变。",
+                               "This .xlsx file is too large to import (%s). Existing data is "
+                               "unchanged."},
+    CatalogEntry<SamplingText>{SamplingText::ImportXlsxNoData,
+                               "这个 Excel 文件里没有可见的、有内容的工作表。",
+                               "This Excel file has no visible sheet with data."},
+    CatalogEntry<SamplingText>{SamplingText::ExportFailed, "导出失败：%s", "Export failed: %s"},
+    CatalogEntry<SamplingText>{SamplingText::ImportXlsxInfo, "%s：%d 行数据，工作表 %s",
+                               "%s: %d data rows, sheet %s"},
+    CatalogEntry<SamplingText>{
+        SamplingText::ImportNotXlsx,
+        "这个文件是压缩包，但不是 Excel 工作簿（.xlsx），无法导入。现有数据未改变。",
+        "This file is a zip archive but not an Excel workbook (.xlsx); it cannot be imported. "
+        "Existing data is unchanged."},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

@@ -173,6 +173,16 @@ enum class SamplingText : int {
     ImportSkipColumn,
     ImportStop,
     ImportStopped,
+    ExportRosterXlsx,
+    ExportRoundXlsx,
+    ExportRosterSheet,
+    ImportOldExcel,
+    ImportBadXlsx,
+    ImportXlsxTooLarge,
+    ImportXlsxNoData,
+    ExportFailed,
+    ImportXlsxInfo,
+    ImportNotXlsx,
     Count
 };
 

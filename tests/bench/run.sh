@@ -3,15 +3,21 @@
 #   tests/bench/run.sh            full mode: 6,000 and 30,000 residents, every repetition
 #                                 (about 7 minutes on 2 cores)
 #   tests/bench/run.sh --short    short mode, as tests/run.sh (CI) runs them
-# Build first (python3 tools/build.py web, or tests/run.sh once). Exits non-zero if a
+# Build first (python3 tools/build.py web, or tests/run.sh once; the native benchmark
+# builds itself: python3 tools/build.py bench). Exits non-zero if a
 # benchmark failed to run.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 if [ "${1:-}" = "--short" ]; then export LINLI_BENCH=short; else export LINLI_BENCH=full; fi
 status=0
-for bench in startup store roster; do
+for bench in startup store roster supplies; do
   start=$SECONDS
   node "tests/bench/$bench.mjs" || status=1
   echo "# $bench.mjs took $((SECONDS - start)) s"
 done
+# Native (Release, no sanitizers): supply-order aggregation and the 接龙 preview.
+start=$SECONDS
+python3 tools/build.py bench && build/bench/tests/supplies_bench || status=1
+echo "# supplies_bench took $((SECONDS - start)) s"
+
 exit $status

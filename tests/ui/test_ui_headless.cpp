@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "io/xlsx.hpp"
 #include "ui/shell/app.hpp"
 #include "ui/shell/areas.hpp"
 
@@ -872,6 +873,101 @@ TEST_CASE(
     h.TapItem(Role::Radio, "汇总");
     CHECK(h.Find(Role::Status, "共 3 单，合计 ￥149.7，已送达 1") != nullptr);
     CHECK(h.Find(Role::Status, "1号 蔬菜包：3份，￥119.7") != nullptr);
+}
+
+namespace {
+
+std::string ReadBinaryFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+} // namespace
+
+TEST_CASE(
+    "sampling: an .xlsx roster written by openpyxl imports, and the roster exports as Excel") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    h.TapItem(Role::Button, "导入名册");
+    h.TapItem(Role::Button, "选择文件");
+    const std::string xlsx = ReadBinaryFile(LINLI_TEST_DATA_DIR "/openpyxl_roster.xlsx");
+    REQUIRE(LooksLikeZip(xlsx));
+    // Named .csv on purpose: the bytes decide.
+    h.app().FileOpened("名册.csv", xlsx);
+    h.Frame(3);
+    CHECK(h.app().State().sampling.import.xlsx_sheet == "名册"); // the visible sheet
+    CHECK(h.Find(Role::Button, "第 4 列「姓名」：姓名 王小明 / 李红 / =张伟") != nullptr);
+    CHECK(h.Find(Role::Button,
+                 "第 5 列「电话」：手机号 13800138000 / 13900139000 / 013912345678") != nullptr);
+    h.TapItem(Role::Button, "导入 3 行");
+    h.Frame(5);
+    CHECK(h.Find(Role::Status, "导入完成：新增 3，更新 0，无变化 0，跳过 0") != nullptr);
+    const auto& residents = h.data().Sampling().Model().Residents();
+    REQUIRE(residents.size() == 3);
+    bool found = false;
+    for (const Resident& r : residents) {
+        if (r.name == "王小明") {
+            found = true;
+            CHECK(r.phone == "13800138000");
+            CHECK(r.building == "3");
+            CHECK(r.room == "1502");
+            CHECK(r.birth_year == 1956);
+        }
+    }
+    CHECK(found);
+    h.TapItem(Role::Button, "返回");
+    h.ScrollToAndTap(Role::Button, "导出 Excel");
+    REQUIRE(h.platform.downloads.size() == 1);
+    CHECK(h.platform.downloads[0].first.size() > 5);
+    CHECK(h.platform.downloads[0].first.substr(h.platform.downloads[0].first.size() - 5) ==
+          ".xlsx");
+    const XlsxReadResult back = ReadXlsx(h.platform.downloads[0].second);
+    REQUIRE(back.error == XlsxReadError::None);
+    REQUIRE(back.sheets.size() == 1);
+    CHECK(back.sheets[0].name == "名册");
+    REQUIRE(back.sheets[0].rows.size() == 4);
+    bool exported = false;
+    for (const CsvRow& row : back.sheets[0].rows) {
+        if (row.cells.size() > 4 && row.cells[3] == "王小明") {
+            exported = row.cells[4] == "13800138000" && row.cells[5] == "1956";
+        }
+    }
+    CHECK(exported);
+}
+
+TEST_CASE("sampling: an old .xls, a password-protected or a damaged .xlsx says what to do") {
+    Harness h(390, 844, Language::English);
+    h.Frame(3);
+    h.TapItem(Role::Button, "Import roster");
+    h.TapItem(Role::Button, "Choose file");
+    const std::string ole2 =
+        std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(1024, '\0');
+    h.app().FileOpened("roster.xls", ole2);
+    h.Frame(3);
+    CHECK(h.FindPrefix(Role::Status, "This is an old .xls or a password-protected Excel file") !=
+          nullptr);
+    const std::string good = ReadBinaryFile(LINLI_TEST_DATA_DIR "/openpyxl_roster.xlsx");
+    h.TapItem(Role::Button, "Choose file");
+    h.app().FileOpened("roster.xlsx", good.substr(0, good.size() / 2));
+    h.Frame(3);
+    CHECK(h.FindPrefix(Role::Status, "This .xlsx file is damaged or incomplete (") != nullptr);
+    // An empty zip archive (or a .docx): a zip, but no workbook.
+    h.TapItem(Role::Button, "Choose file");
+    h.app().FileOpened("roster.xlsx", std::string("PK\x05\x06", 4) + std::string(18, '\0'));
+    h.Frame(3);
+    CHECK(h.FindPrefix(Role::Status, "This file is a zip archive but not an Excel workbook") !=
+          nullptr);
+    CHECK(h.data().Sampling().Model().Residents().empty());
+    // Chinese: the same advice, in Chinese.
+    Harness zh(390, 844, Language::Chinese);
+    zh.Frame(3);
+    zh.TapItem(Role::Button, "导入名册");
+    zh.TapItem(Role::Button, "选择文件");
+    zh.app().FileOpened("名册.xls", ole2);
+    zh.Frame(3);
+    const A11yNode* said = zh.FindPrefix(Role::Status, "这是旧版 .xls 或加了密码的 Excel 文件");
+    REQUIRE(said != nullptr);
+    CHECK(said->name.find("请在 Excel/WPS 中另存为 .xlsx 或 CSV") != std::string::npos);
 }
 
 TEST_CASE("supplies on a phone: a catalog sheet, a group buy by hand, an order for someone living "

@@ -43,7 +43,8 @@ struct ImportState {
     ImportPhase phase = ImportPhase::ChooseFile;
     std::string file_name;
     DecodedText decoded;
-    CsvResult csv;
+    CsvResult csv;                        // from a CSV file, or an .xlsx file's first sheet
+    std::string xlsx_sheet;               // the sheet read, when the file was .xlsx
     std::vector<ImportField> mapping;     // one per column of the header row
     int editing_column = -1;              // the column whose field chooser is open
     std::string error;                    // why the file cannot be imported

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <imgui.h>
 
+#include "io/xlsx.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/sampling/sampling_widgets.hpp"
@@ -95,10 +96,16 @@ const char* DelimiterName(const UiContext& ui, char d) {
 void DrawPreview(UiContext& ui, ImportState& im) {
     const std::vector<std::string>& header = im.csv.rows[0].cells;
     const int data_rows = static_cast<int>(im.csv.rows.size()) - 1;
-    MutedText(Format(ui.T(SamplingText::ImportFileInfo), im.file_name.c_str(), data_rows,
-                     std::string(TextEncodingName(im.decoded.encoding)).c_str(),
-                     DelimiterName(ui, im.csv.delimiter))
-                  .c_str());
+    if (!im.xlsx_sheet.empty()) {
+        MutedText(Format(ui.T(SamplingText::ImportXlsxInfo), im.file_name.c_str(), data_rows,
+                         im.xlsx_sheet.c_str())
+                      .c_str());
+    } else {
+        MutedText(Format(ui.T(SamplingText::ImportFileInfo), im.file_name.c_str(), data_rows,
+                         std::string(TextEncodingName(im.decoded.encoding)).c_str(),
+                         DelimiterName(ui, im.csv.delimiter))
+                      .c_str());
+    }
     if (im.decoded.invalid_sequences > 0) {
         ErrorText(ui, "import-invalid",
                   Format(ui.T(SamplingText::ImportInvalidChars),
@@ -251,9 +258,46 @@ void SamplingFileOpened(UiContext& ui, AppState& state, const std::string& name,
     im = ImportState{};
     im.file_name = name;
     state.sampling.view = SamplingView::Import;
-    im.decoded = DecodeSpreadsheetText(bytes);
-    im.csv = ParseCsv(im.decoded.utf8);
-    if (im.csv.error == CsvError::UnterminatedQuote) {
+    // By the bytes, not the name: an .xlsx renamed .csv (or saved without an extension)
+    // still reads, and an old .xls or a password-protected workbook (both OLE2) is named.
+    if (LooksLikeOle2(bytes)) {
+        im.error = ui.T(SamplingText::ImportOldExcel);
+    } else if (LooksLikeZip(bytes)) {
+        const XlsxReadResult book = ReadXlsx(bytes);
+        const XlsxReadSheet* sheet = FirstSheetWithData(book);
+        switch (book.error) {
+        case XlsxReadError::None:
+            if (sheet == nullptr) {
+                im.error = ui.T(SamplingText::ImportXlsxNoData);
+            } else {
+                im.xlsx_sheet = sheet->name;
+                im.csv.rows = sheet->rows;
+            }
+            break;
+        case XlsxReadError::Encrypted:
+            im.error = ui.T(SamplingText::ImportOldExcel);
+            break;
+        case XlsxReadError::TooLarge:
+            im.error = Format(ui.T(SamplingText::ImportXlsxTooLarge), book.detail.c_str());
+            break;
+        case XlsxReadError::NotXlsx:
+            im.error = ui.T(SamplingText::ImportNotXlsx);
+            break;
+        case XlsxReadError::NotZip:
+        case XlsxReadError::Damaged:
+            im.error = Format(ui.T(SamplingText::ImportBadXlsx), book.detail.c_str());
+            break;
+        }
+        if (im.error.empty() && im.csv.rows.size() < 2) {
+            im.error = ui.T(SamplingText::ImportNoRows);
+        }
+    } else {
+        im.decoded = DecodeSpreadsheetText(bytes);
+        im.csv = ParseCsv(im.decoded.utf8);
+    }
+    if (!im.error.empty()) {
+        // Said above (an .xlsx or .xls problem).
+    } else if (im.csv.error == CsvError::UnterminatedQuote) {
         im.error = Format(ui.T(SamplingText::ImportBadQuote), static_cast<int>(im.csv.error_line));
     } else if (im.csv.rows.empty()) {
         im.error = ui.T(SamplingText::ImportEmpty);
@@ -292,7 +336,9 @@ void DrawImportView(UiContext& ui, AppState& state) {
         MutedText(ui.T(SamplingText::ImportExplain));
         if (PrimaryButton(ui, ui.T(SamplingText::ImportChoose), "import-choose")) {
             state.file_for = Area::Sampling;
-            ui.platform.OpenFile(".csv,.txt,text/csv,text/plain,text/tab-separated-values");
+            ui.platform.OpenFile(
+                ".csv,.txt,.xlsx,text/csv,text/plain,text/tab-separated-values,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         }
         break;
     case ImportPhase::Preview:

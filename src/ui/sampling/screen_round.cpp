@@ -292,6 +292,18 @@ void DrawRoundView(UiContext& ui, AppState& state) {
                                      RoundCsv(*round, model.Residents(), model.MarksOf(round->id),
                                               ui.lang, UtcOffsetMinutes(ui.platform.NowMs())));
         }
+        if (TouchButton(ui, ui.T(SamplingText::ExportRoundXlsx), "round-export-xlsx")) {
+            const XlsxWriteResult xlsx =
+                RoundXlsx(*round, model.Residents(), model.MarksOf(round->id), ui.lang,
+                          UtcOffsetMinutes(ui.platform.NowMs()));
+            if (xlsx.error.empty()) {
+                ui.platform.DownloadFile("round-" + round->date + ".xlsx", std::string(kXlsxMime),
+                                         xlsx.bytes);
+            } else {
+                s.message = Format(ui.T(SamplingText::ExportFailed), xlsx.error.c_str());
+                s.message_is_error = true;
+            }
+        }
         if (TouchButton(ui, ui.T(SamplingText::RoundEdit), "round-edit")) {
             RoundForm form;
             form.round = *round;

@@ -173,14 +173,28 @@ void DrawHome(UiContext& ui, AppState& state) {
         r.building = s.building;
         OpenResidentForm(state, r, SamplingView::Home);
     }
-    if (!model.Residents().empty() &&
-        TouchButton(ui, ui.T(SamplingText::ExportRoster), "roster-export")) {
+    if (model.Residents().empty()) {
+        return;
+    }
+    const int people = static_cast<int>(model.Residents().size());
+    if (TouchButton(ui, ui.T(SamplingText::ExportRoster), "roster-export", half)) {
         const std::string csv = RosterCsv(model.Residents(), ui.lang, false);
         ui.platform.DownloadFile("roster-" + TodayDate(ui.platform.NowMs()) + ".csv",
                                  "text/csv;charset=utf-8", csv);
-        s.message =
-            Format(ui.T(SamplingText::ExportDone), static_cast<int>(model.Residents().size()));
+        s.message = Format(ui.T(SamplingText::ExportDone), people);
         s.message_is_error = false;
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(SamplingText::ExportRosterXlsx), "roster-export-xlsx", half)) {
+        const XlsxWriteResult xlsx = RosterXlsx(model.Residents(), ui.lang, false);
+        if (xlsx.error.empty()) {
+            ui.platform.DownloadFile("roster-" + TodayDate(ui.platform.NowMs()) + ".xlsx",
+                                     std::string(kXlsxMime), xlsx.bytes);
+            s.message = Format(ui.T(SamplingText::ExportDone), people);
+        } else {
+            s.message = Format(ui.T(SamplingText::ExportFailed), xlsx.error.c_str());
+        }
+        s.message_is_error = !xlsx.error.empty();
     }
 }
 
