@@ -11,6 +11,7 @@
 #include "app/sample/sample_data.hpp"
 #include "app/sampling/sampling_service.hpp"
 #include "app/settings/settings_service.hpp"
+#include "app/supplies/medicine_service.hpp"
 #include "app/supplies/supplies_service.hpp"
 #include "app/volunteers/volunteer_service.hpp"
 #include "app/writer.hpp"
@@ -34,6 +35,7 @@ class AppData {
 
     SamplingService& Sampling() { return sampling_; }
     SuppliesService& Supplies() { return supplies_; }
+    MedicineService& Medicine() { return medicine_; }
     SampleData& Sample() { return sample_; }
     const SampleData& Sample() const { return sample_; }
     VolunteerService& Volunteers() { return volunteers_; }
@@ -73,6 +75,7 @@ class AppData {
     VolunteerService volunteers_;
     SamplingService sampling_;
     SuppliesService supplies_;
+    MedicineService medicine_;
     SampleData sample_;
     JobRunner jobs_;
 };

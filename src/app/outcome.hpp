@@ -12,6 +12,7 @@
 #include "core/roster/roster.hpp"
 #include "core/sampling/sampling.hpp"
 #include "core/supplies/catalog.hpp"
+#include "core/supplies/medicine.hpp"
 #include "core/volunteers/volunteer.hpp"
 #include "store/store.hpp"
 
@@ -25,7 +26,7 @@ enum class RoundProblem { TitleMissing, NoOffers, OfferCodeRepeated, OfferPriceM
 
 // Input to fix, in form order. A feature adds its problem enum to the variant.
 using AnyProblem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem, CatalogProblem,
-                                OrderProblem, RoundProblem>;
+                                OrderProblem, RoundProblem, MedicineProblem>;
 
 class Problems {
   public:

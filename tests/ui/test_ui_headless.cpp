@@ -1111,3 +1111,99 @@ TEST_CASE("sample data: offered on an empty app, marked on every screen, removed
     CHECK(h.data().Sampling().Model().Residents().empty());
     CHECK(h.Find(Role::Button, "载入示例数据") != nullptr); // offered again
 }
+
+TEST_CASE("medicine on a phone: a need recorded for a flagged resident shrinks the to-ask list") {
+    Harness h(390, 844, Language::Chinese);
+    auto person = [](const char* room, const char* name, uint32_t flags) {
+        Resident r;
+        r.building = "2";
+        r.unit = "1";
+        r.room = room;
+        r.name = name;
+        r.flags = flags;
+        return r;
+    };
+    REQUIRE(
+        h.data()
+            .Sampling()
+            .ImportResidents({person("1502", "曹红涵", kFlagLivesAlone),
+                              person("302", "史淼妤", kFlagChronic), person("501", "莫兰轩", 0)})
+            .ok);
+    h.app().State().area = Area::Supplies;
+    h.Frame(3);
+    h.TapItem(Role::Button, "药品需求");
+    CHECK(h.Find(Role::Status, "没有未办完的药品需求") == nullptr); // muted text, not a status
+    h.TapItem(Role::Radio, "未询问");
+    CHECK(h.Find(Role::Status, "还有 2 人未询问") != nullptr);
+
+    // The first to ask is 2-1-302 (room order): record what she needs, from her row.
+    h.TapItem(Role::Button, "登记需求");
+    CHECK(h.FindPrefix(Role::Button, "史淼妤") != nullptr); // prefilled with her
+    CHECK(h.Find(Role::TextBox, "查找居民") == nullptr);
+    const size_t batches = h.persistence.batches.size();
+    h.ScrollToAndTap(Role::Button, "保存");
+    CHECK(h.Find(Role::Status, "请填写药品名称") != nullptr);
+    CHECK(h.persistence.batches.size() == batches); // refused: nothing written
+    TypeInto(h, "药品名称", "二甲双胍", 1);
+    h.ScrollToAndTap(Role::Radio, "立即");
+    h.ScrollToAndTap(Role::Button, "保存");
+    h.Frame(3);
+    CHECK(h.Find(Role::TextBox, "药品名称") == nullptr); // durable: the form closed
+    CHECK(h.Find(Role::Status, "已保存：二甲双胍") != nullptr);
+    CHECK(h.Find(Role::Status, "还有 1 人未询问") != nullptr);
+
+    // The other one was asked and needs nothing: one tap.
+    h.TapItem(Role::Button, "已询问");
+    CHECK(h.Find(Role::Status, "已记下：曹红涵 已询问，暂不需要") != nullptr);
+    CHECK(h.Find(Role::Status, "慢病和独居的居民都已询问过") != nullptr);
+    // Tapped by mistake: 撤销 puts her back; then asked for real.
+    h.TapItem(Role::Button, "撤销");
+    CHECK(h.Find(Role::Status, "已撤销：曹红涵 回到待询问名单") != nullptr);
+    CHECK(h.Find(Role::Status, "还有 1 人未询问") != nullptr);
+    CHECK(h.Find(Role::Button, "撤销") == nullptr);
+    h.TapItem(Role::Button, "已询问");
+    CHECK(h.Find(Role::Status, "慢病和独居的居民都已询问过") != nullptr);
+    CHECK(h.data().Medicine().ToAsk().empty());
+
+    // A new request for someone found by the roster's search; the form waits for its write.
+    h.TapItem(Role::Button, "新增药品需求");
+    TypeInto(h, "查找居民", "莫兰", 2);
+    const A11yNode* found = h.FindPrefix(Role::Button, "莫兰轩");
+    REQUIRE(found != nullptr);
+    h.Tap(found->rect.x + 20, found->rect.y + 10);
+    CHECK(h.Find(Role::TextBox, "查找居民") == nullptr);
+    TypeInto(h, "药品名称", "胰岛素", 3);
+    h.ScrollToAndTap(Role::Radio, "需要居民的医保卡/就诊卡");
+    h.ScrollToAndTap(Role::Radio, "本周");
+    TypeInto(h, "经办人", "王淼", 4);
+    h.persistence.complete_at_once = false;
+    h.ScrollToAndTap(Role::Button, "保存");
+    h.Frame(3);
+    CHECK(h.Find(Role::TextBox, "药品名称") != nullptr); // still saving: the form stays
+    REQUIRE(h.persistence.pending.size() == 1);
+    h.data().WriteCommitted(h.persistence.pending[0]);
+    h.Frame(3);
+    CHECK(h.Find(Role::TextBox, "药品名称") == nullptr);
+
+    // The open list: the most urgent first; a handler made the new one assigned.
+    h.TapItem(Role::Radio, "需求");
+    CHECK(h.Find(Role::Status, "2 条需求未办完") != nullptr);
+    const A11yNode* first = h.FindPrefix(Role::Button, "立即 · 二甲双胍");
+    const A11yNode* second = h.FindPrefix(Role::Button, "本周 · 胰岛素 · 需医保卡");
+    REQUIRE(first != nullptr);
+    REQUIRE(second != nullptr);
+    CHECK(first->rect.y < second->rect.y);
+    CHECK(second->name == "本周 · 胰岛素 · 需医保卡 2-1-501 莫兰轩 · 已分派 · 经办：王淼");
+
+    // Tap a request to move it on: delivered, it leaves the open list.
+    h.Tap(first->rect.x + 20, first->rect.y + 10);
+    h.ScrollToAndTap(Role::Radio, "已送达");
+    h.persistence.complete_at_once = true;
+    h.ScrollToAndTap(Role::Button, "保存");
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "1 条需求未办完") != nullptr);
+    const std::vector<const MedicineRequest*> open = h.data().Medicine().Model().OpenRequests();
+    REQUIRE(open.size() == 1);
+    CHECK(open[0]->drug == "胰岛素");
+    CHECK(open[0]->needs_medical_card);
+}

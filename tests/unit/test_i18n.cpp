@@ -21,6 +21,7 @@ template <typename Visit> void ForEveryKey(Visit visit) {
     each(VolunteerText{});
     each(SettingsText{});
     each(SupplyText{});
+    each(MedicineText{});
 }
 
 bool HasHanzi(const char* s) {

@@ -67,6 +67,11 @@ void OpenOrderForm(AppState& state, const Order& order);
 void SuppliesFileOpened(UiContext& ui, AppState& state, const std::string& name,
                         const std::string& bytes);
 void SuppliesFileFailed(UiContext& ui, AppState& state, const std::string& message);
+// Medicine and urgent needs: the open requests and the residents to ask, and the form
+// (a request with an empty id: a new one, for its resident_id when set).
+void DrawMedicine(UiContext& ui, AppState& state);
+void DrawMedicineForm(UiContext& ui, AppState& state);
+void OpenMedicineForm(AppState& state, const MedicineRequest& request);
 void DrawVolunteersScreen(UiContext& ui, AppState& state);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
 // A backup chosen for restoring arrived, or could not be read.

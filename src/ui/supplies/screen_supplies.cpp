@@ -39,6 +39,10 @@ void DrawHome(UiContext& ui, AppState& state) {
         s.message.clear();
         return;
     }
+    if (TouchButton(ui, ui.T(MedicineText::MedicineTitle), "medicine", -FLT_MIN)) {
+        s.view = SuppliesView::Medicine;
+        s.message.clear();
+    }
     DrawSuppliesMessage(ui, s);
     SuppliesService& supplies = ui.data.Supplies();
     const std::vector<const OrderRound*> rounds = supplies.Model().Rounds();
@@ -88,6 +92,12 @@ void DrawSuppliesScreen(UiContext& ui, AppState& state) {
         break;
     case SuppliesView::OrderForm:
         DrawOrderForm(ui, state);
+        break;
+    case SuppliesView::Medicine:
+        DrawMedicine(ui, state);
+        break;
+    case SuppliesView::MedicineForm:
+        DrawMedicineForm(ui, state);
         break;
     }
 }

@@ -5,10 +5,21 @@
 
 #include "app/pending_write.hpp"
 #include "app/supplies/supplies_service.hpp"
+#include "ui/supplies/medicine_state.hpp"
 
 namespace linli {
 
-enum class SuppliesView { Home, Paste, Round, Catalog, CatalogForm, RoundForm, OrderForm };
+enum class SuppliesView {
+    Home,
+    Paste,
+    Round,
+    Catalog,
+    CatalogForm,
+    RoundForm,
+    OrderForm,
+    Medicine,
+    MedicineForm
+};
 enum class OrderRoundTab { Orders, Totals, Delivery, ToCall };
 
 // The chain being pasted, its preview, and the line being fixed.
@@ -86,6 +97,7 @@ struct SuppliesState {
     CatalogImportState catalog_import;
     OrderRoundForm round_form;
     OrderForm order_form;
+    MedicineState medicine; // medicine and urgent needs (ui/supplies/screen_medicine*.cpp)
 };
 
 } // namespace linli
