@@ -33,6 +33,10 @@ TEST_CASE("sample data: loads a community, removes only what it made") {
     CHECK(totals.orders > 10);
     CHECK(totals.delivered > 0);
     CHECK(totals.delivered < totals.orders);
+    CHECK(data.Medicine().Model().OpenRequests().size() == 2);
+    // A check recorded on a sample resident goes with the sample.
+    const std::string someone = data.Sampling().Model().Residents().front().id;
+    REQUIRE(data.Medicine().MarkAsked(someone, "", "dev1", 1'764'640'000'000).ok);
     // A second load is refused: the roster is not empty.
     CHECK_FALSE(data.Sample().Load(1'764'640'000'000).ok);
 
@@ -50,4 +54,6 @@ TEST_CASE("sample data: loads a community, removes only what it made") {
     CHECK(data.Supplies().Model().Rounds().empty());
     CHECK(data.Supplies().Model().Items().empty());
     CHECK(data.Sampling().Model().Rounds().empty());
+    CHECK(data.Medicine().Model().Requests().empty());
+    CHECK(data.Medicine().Model().FindCheck(someone) == nullptr);
 }

@@ -231,6 +231,28 @@ Outcome SampleData::Load(int64_t now_ms, SampleSummary* summary) {
         }
     }
 
+    // Two medicine requests: someone with a chronic illness, someone living alone.
+    bool chronic_done = false, alone_done = false;
+    for (const Resident& r : sampling_.Model().Residents()) {
+        const bool chronic = (r.flags & kFlagChronic) != 0 && !chronic_done;
+        const bool alone = (r.flags & kFlagLivesAlone) != 0 && !alone_done && !chronic;
+        if (!chronic && !alone) {
+            continue;
+        }
+        MedicineRequest request;
+        request.resident_id = ImportedResidentId(r);
+        request.drug = chronic ? "硝苯地平控释片" : "布洛芬缓释胶囊";
+        request.dose_note = chronic ? "30mg 每日一次，一个月的量" : "发烧时吃，一盒";
+        request.needs_medical_card = chronic;
+        request.urgency = chronic ? Urgency::Today : Urgency::Now;
+        if (keep(medicine_.Create(request, now_ms))) {
+            (chronic ? chronic_done : alone_done) = true;
+        }
+        if (chronic_done && alone_done) {
+            break;
+        }
+    }
+
     store::Json ids = store::Json::array();
     for (const std::string& id : made) {
         ids.push_back(id);
@@ -268,6 +290,23 @@ Outcome SampleData::Remove() {
             const std::string doc_id = id.get<std::string>();
             if (const store::Document* doc = writer_.Live(doc_id)) {
                 results.push_back(writer_.Store().Remove(doc_id, doc->rev));
+            }
+        }
+    }
+    // Requests and checks recorded since for the sample's residents go with them.
+    const MedicineModel& medicine = medicine_.Model();
+    for (const MedicineRequest* r : medicine.Requests()) {
+        if (seen.count(r->resident_id) > 0 && seen.insert(r->id).second) {
+            if (const store::Document* doc = writer_.Live(r->id)) {
+                results.push_back(writer_.Store().Remove(r->id, doc->rev));
+            }
+        }
+    }
+    for (const std::string& resident : medicine.Asked()) {
+        const MedicineCheck* check = medicine.FindCheck(resident);
+        if (check != nullptr && seen.count(resident) > 0 && seen.insert(check->id).second) {
+            if (const store::Document* doc = writer_.Live(check->id)) {
+                results.push_back(writer_.Store().Remove(check->id, doc->rev));
             }
         }
     }
