@@ -91,7 +91,7 @@ constexpr std::array kCatalog = {
                             "Loading the sample data…"},
     CatalogEntry<ShellText>{ShellText::SampleBanner, "示例数据：这里的住户、订单都是虚构的",
                             "Sample data: these residents and orders are made up"},
-    CatalogEntry<ShellText>{ShellText::SampleRemove, "删除示例数据", "Remove the sample data"},
+    CatalogEntry<ShellText>{ShellText::SampleRemove, "删除示例数据", "Remove sample"},
     CatalogEntry<ShellText>{ShellText::SampleRemoveConfirm, "再点一次，删除全部示例数据",
                             "Tap again to remove all the sample data"},
     CatalogEntry<ShellText>{ShellText::SampleRemoved, "示例数据已删除",

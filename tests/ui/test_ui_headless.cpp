@@ -1090,7 +1090,7 @@ TEST_CASE("sample data: offered on an empty app, marked on every screen, removed
     h.Frame(2);
     h.ScrollToAndTap(Role::Button, "载入示例数据");
     h.Frame(3);
-    CHECK(h.Find(Role::Status, "示例数据已载入") != nullptr);
+    CHECK(h.Find(Role::Status, "示例数据：这里的住户、订单都是虚构的") != nullptr);
     REQUIRE(h.data().Sample().Present());
     for (const char* area : {"采样", "物资", "志愿者", "设置"}) {
         h.TapItem(Role::Tab, area);

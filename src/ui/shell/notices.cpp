@@ -33,29 +33,47 @@ void DrawSampleBanner(UiContext& ui, AppState& state) {
         ImGui::Separator();
         return;
     }
-    if (!sample.message.empty()) {
+    const bool present = ui.data.Sample().Present();
+    if (!sample.message.empty() && !(present && !sample.failed)) {
+        // While the sample is there, its banner says so; the loaded message would repeat it.
         if (sample.failed) {
             ErrorText(ui, "sample-message", sample.message.c_str());
         } else {
             StatusText(ui, "sample-message", sample.message.c_str(), colors::kPrimary);
         }
     }
-    if (!ui.data.Sample().Present()) {
+    if (!present) {
         return;
     }
-    StatusText(ui, "sample-banner", ui.T(ShellText::SampleBanner), colors::kWarning);
+    // One line: what this is, and the way out (a second tap confirms).
+    const float button_w = sample.confirm_remove
+                               ? ImGui::GetContentRegionAvail().x
+                               : ImGui::CalcTextSize(ui.T(ShellText::SampleRemove)).x + 32.0f;
     if (!sample.confirm_remove) {
-        if (TouchButton(ui, ui.T(ShellText::SampleRemove), "sample-remove")) {
+        const float right = ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x;
+        const float text_w =
+            ImGui::GetContentRegionAvail().x - button_w - ImGui::GetStyle().ItemSpacing.x;
+        ImGui::BeginGroup();
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
+        StatusText(ui, "sample-banner", ui.T(ShellText::SampleBanner), colors::kWarning);
+        ImGui::PopTextWrapPos();
+        ImGui::EndGroup();
+        ImGui::SameLine(right - button_w);
+        if (TouchButton(ui, ui.T(ShellText::SampleRemove), "sample-remove", button_w)) {
             sample.confirm_remove = true;
             sample.message.clear();
         }
-    } else if (DangerButton(ui, ui.T(ShellText::SampleRemoveConfirm), "sample-remove-confirm")) {
-        const Outcome out = ui.data.Sample().Remove();
-        sample.confirm_remove = false;
-        if (out.ok) {
-            sample.writing.Track(out);
-            state.sampling = SamplingState{};
-            state.supplies = SuppliesState{};
+    } else {
+        StatusText(ui, "sample-banner", ui.T(ShellText::SampleBanner), colors::kWarning);
+        if (DangerButton(ui, ui.T(ShellText::SampleRemoveConfirm), "sample-remove-confirm",
+                         button_w)) {
+            const Outcome out = ui.data.Sample().Remove();
+            sample.confirm_remove = false;
+            if (out.ok) {
+                sample.writing.Track(out);
+                state.sampling = SamplingState{};
+                state.supplies = SuppliesState{};
+            }
         }
     }
     ImGui::Separator();

@@ -342,7 +342,11 @@ void DrawOutcomeSheet(UiContext& ui, AppState& state, const Order& order) {
 void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float width) {
     SuppliesState& s = state.supplies;
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float done_w = 76.0f, more_w = 60.0f;
+    // Buttons as wide as their words need (English ones are longer), at least a thumb.
+    const float done_w =
+        std::max(76.0f, ImGui::CalcTextSize(ui.T(SupplyText::DropDelivered)).x + 24.0f);
+    const float more_w =
+        std::max(60.0f, ImGui::CalcTextSize(ui.T(SupplyText::DropOther)).x + 24.0f);
     const float text_w = width - done_w - more_w - 2 * gap;
     ImGui::PushID(o.id.c_str());
     // The unit is the heading above; the room number says the floor.
