@@ -369,8 +369,9 @@ def build_bench() -> Path:
     """The native benchmarks: Release, no sanitizers (numbers as users' code runs)."""
     build_dir = BUILD / "bench"
     cache_args, cache_env = compiler_cache()
-    if not (build_dir / "build.ninja").exists():
-        run(["cmake", "--preset", "bench", f"-DLINLI_IMGUI_DIR={imgui_dir()}", *cache_args],
+    dirs = [f"-DLINLI_IMGUI_DIR={imgui_dir()}", *third_party_args()]
+    if needs_configure(build_dir, dirs):
+        run(["cmake", "--preset", "bench", *dirs, *cache_args],
             log="bench.log", cwd=ROOT, env=cache_env)
     run(["cmake", "--build", "--preset", "bench"], log="bench.log", cwd=ROOT, env=cache_env)
     return build_dir
