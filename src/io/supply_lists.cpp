@@ -156,9 +156,17 @@ ListTable ManifestTable(const OrderRound& round, const std::vector<const Order*>
         if (o->delivery.outcome != DropOutcome::None) {
             done = IsDropDone(o->delivery.outcome) ? "✓" : "✗";
         }
+        std::string note = o->note;
+        if (!o->delivery.delivered.empty()) {
+            note += (note.empty() ? "" : " · ") + Printf(T(SupplyText::HandedShort, lang).c_str(),
+                                                         Lines(o->delivery.delivered).c_str());
+        }
+        if (!o->delivery.note.empty()) {
+            note += (note.empty() ? "" : " · ") + o->delivery.note;
+        }
         t.rows.push_back({Section(*o, building.empty(), lang),
                           {RoomLabel(o->room, lang), o->name, MaskPhone(o->phone), Lines(o->lines),
-                           cash, o->note, done},
+                           cash, note, done},
                           true});
     }
     t.footer = T(SupplyText::ListSigned, lang);

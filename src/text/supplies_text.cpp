@@ -325,6 +325,9 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{SupplyText::ExportPickAll, "导出分拣单", "Export the pick lists"},
     CatalogEntry<SupplyText>{SupplyText::PickName, "分拣单", "pick list"},
     CatalogEntry<SupplyText>{SupplyText::PrintManifestAll, "打印送货单", "Print the manifests"},
+    CatalogEntry<SupplyText>{SupplyText::HandedOver, "%s 订 %d，实送",
+                             "%s: ordered %d, handed over"},
+    CatalogEntry<SupplyText>{SupplyText::HandedShort, "实送 %s", "handed over %s"},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

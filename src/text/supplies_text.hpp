@@ -233,6 +233,8 @@ enum class SupplyText : int {
     ExportPickAll,
     PickName,
     PrintManifestAll,
+    HandedOver,
+    HandedShort,
     Count
 };
 

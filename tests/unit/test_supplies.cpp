@@ -6,6 +6,7 @@
 
 #include "app/app_data.hpp"
 #include "core/supplies/round_totals.hpp"
+#include "io/supply_lists.hpp"
 #include "unit/test_support.hpp"
 
 using namespace linli;
@@ -438,8 +439,8 @@ TEST_CASE("supplies: cash per volunteer and late orders") {
     a.id = "a", b.id = "b", c.id = "c";
     a.lines = b.lines = c.lines = {{"A", 1}};
     a.payment = b.payment = Payment::CashOnDelivery;
-    a.delivery = {DropOutcome::Delivered, 1, "小李", 4000, ""};
-    b.delivery = {DropOutcome::Delivered, 1, "小李", 3000, "少找零"};
+    a.delivery = {DropOutcome::Delivered, 1, "小李", 4000, "", {}};
+    b.delivery = {DropOutcome::Delivered, 1, "小李", 3000, "少找零", {}};
     c.payment = Payment::Paid;
     c.volunteer = "小王";
     const std::vector<const Order*> orders = {&a, &b, &c};
@@ -451,4 +452,38 @@ TEST_CASE("supplies: cash per volunteer and late orders") {
     CHECK(left[0]->id == "c");
     CHECK(IsLate(round, "2026-12-02"));
     CHECK_FALSE(IsLate(round, "2026-12-01"));
+}
+
+TEST_CASE("supplies: a shortage at the door is recorded per line and shows on the manifest") {
+    Desk desk;
+    const JielongPreview p =
+        desk.supplies().PreviewJielong(kHeader + "1. 1-1-102 魏华芳 1号×2 2号×1\n", "");
+    const Outcome imported = desk.supplies().ImportJielong(p, 1000);
+    REQUIRE(imported.ok);
+    const std::string id = OrderId(imported.id, "1", "1", "102");
+    // More than ordered is refused and changes nothing.
+    const Outcome refused =
+        desk.supplies().MarkDrop(id, DropOutcome::Delivered, 0, "", "小王", 2000, {{"1号", 3}});
+    CHECK(refused.problems.Has(OrderProblem::OverLimit));
+    CHECK(desk.supplies().Model().FindOrder(id)->delivery.outcome == DropOutcome::None);
+    // One vegetable pack short, an egg box instead of the meat pack.
+    REQUIRE(desk.supplies()
+                .MarkDrop(id, DropOutcome::Delivered, 0, "肉蛋包缺货，换成鸡蛋", "小王", 2000,
+                          {{"1号", 1}, {"2号", 0}})
+                .ok);
+    const Order* o = desk.supplies().Model().FindOrder(id);
+    REQUIRE(o != nullptr);
+    CHECK(o->delivery.delivered == std::vector<OrderLine>{{"1号", 1}, {"2号", 0}});
+    CHECK(o->lines == std::vector<OrderLine>{{"1号", 2}, {"2号", 1}}); // the order stays
+    const OrderRound& round = *desk.supplies().Model().FindRound(imported.id);
+    const ListTable manifest =
+        ManifestTable(round, desk.supplies().Model().OrdersOf(round.id), "1", Language::Chinese);
+    REQUIRE(manifest.rows.size() == 1);
+    CHECK(manifest.rows[0].cells[5] == "实送 1号×1 2号×0 · 肉蛋包缺货，换成鸡蛋");
+    CHECK(manifest.rows[0].cells[2] == "138****1102");
+    // Handed over as ordered stores nothing extra.
+    REQUIRE(desk.supplies()
+                .MarkDrop(id, DropOutcome::Delivered, 0, "", "小王", 3000, {{"1号", 2}, {"2号", 1}})
+                .ok);
+    CHECK(desk.supplies().Model().FindOrder(id)->delivery.delivered.empty());
 }

@@ -225,7 +225,12 @@ Outcome SampleData::Load(int64_t now_ms, SampleSummary* summary) {
             if (keep(out)) {
                 ++orders;
                 if (r.building == "1" && r.unit == "1" && orders % 2 == 0) {
-                    supplies_.MarkDrop(out.id, DropOutcome::Delivered, 0, "", "示例志愿者", now_ms);
+                    const Fen cash =
+                        o.payment == Payment::CashOnDelivery
+                            ? OrderTotal(*supplies_.Model().FindRound(made_group.id), o)
+                            : 0;
+                    supplies_.MarkDrop(out.id, DropOutcome::Delivered, cash, "", "示例志愿者",
+                                       now_ms);
                 }
             }
         }

@@ -230,6 +230,14 @@ Order OrderFromDoc(const store::Document& doc) {
         o.delivery.by = StringField(*it, "by");
         o.delivery.cash = std::max<int64_t>(0, IntField(*it, "cash"));
         o.delivery.note = StringField(*it, "note");
+        if (const auto d = it->find("delivered"); d != it->end() && d->is_array()) {
+            for (const Json& l : *d) {
+                const std::string code = StringField(l, "code");
+                if (!code.empty()) {
+                    o.delivery.delivered.push_back({code, Quantity(IntField(l, "quantity"))});
+                }
+            }
+        }
     }
     o.updated_at = IntField(b, "updated_at");
     return o;
@@ -265,6 +273,13 @@ Json OrderBody(const Order& o) {
                             {"by", o.delivery.by},
                             {"cash", o.delivery.cash},
                             {"note", o.delivery.note}};
+        if (!o.delivery.delivered.empty()) {
+            Json delivered = Json::array();
+            for (const OrderLine& l : o.delivery.delivered) {
+                delivered.push_back({{"code", l.code}, {"quantity", l.quantity}});
+            }
+            body["delivery"]["delivered"] = delivered;
+        }
     }
     return body;
 }

@@ -427,12 +427,36 @@ Outcome SuppliesService::SetPayment(const std::string& order_id, Payment payment
 }
 
 Outcome SuppliesService::MarkDrop(const std::string& order_id, DropOutcome outcome, Fen cash,
-                                  std::string_view note, std::string_view by, int64_t now_ms) {
+                                  std::string_view note, std::string_view by, int64_t now_ms,
+                                  const std::vector<OrderLine>& delivered) {
+    // What was handed over, when it differs from the order: one quantity per ordered line,
+    // never more than ordered; the same as ordered is stored as nothing.
+    std::vector<OrderLine> handed;
+    if (const Order* order = Model().FindOrder(order_id); order != nullptr && !delivered.empty()) {
+        bool same = true;
+        for (const OrderLine& ordered : order->lines) {
+            int q = ordered.quantity;
+            for (const OrderLine& d : delivered) {
+                q = d.code == ordered.code ? d.quantity : q;
+            }
+            if (q < 0 || q > ordered.quantity) {
+                Outcome out;
+                out.problems.Add(OrderProblem::OverLimit);
+                return out;
+            }
+            same = same && q == ordered.quantity;
+            handed.push_back({ordered.code, q});
+        }
+        if (same) {
+            handed.clear();
+        }
+    }
     return EditOrder(order_id, now_ms, [&](Order& o) {
         o.delivery.outcome = outcome;
         o.delivery.at = outcome == DropOutcome::None ? 0 : now_ms;
         o.delivery.by = outcome == DropOutcome::None ? std::string() : std::string(by);
         o.delivery.cash = outcome == DropOutcome::None ? 0 : std::max<Fen>(0, cash);
+        o.delivery.delivered = outcome == DropOutcome::None ? std::vector<OrderLine>{} : handed;
         o.delivery.note = std::string(note);
         if (outcome == DropOutcome::None) {
             o.status = OrderStatus::Confirmed;

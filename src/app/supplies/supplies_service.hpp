@@ -106,8 +106,12 @@ class SuppliesService {
     Outcome SetPayment(const std::string& order_id, Payment payment, Fen received, int64_t now_ms);
     // A door outcome: delivered / left at the door make the order delivered, the others a
     // problem to follow up; OutcomeNone undoes a mark made by mistake.
+    // delivered: what was handed over when it differs from the order (a shortage, a
+    // substitute said in the note), one quantity per ordered line; more than ordered is
+    // refused (OrderProblem::OverLimit).
     Outcome MarkDrop(const std::string& order_id, DropOutcome outcome, Fen cash,
-                     std::string_view note, std::string_view by, int64_t now_ms);
+                     std::string_view note, std::string_view by, int64_t now_ms,
+                     const std::vector<OrderLine>& delivered = {});
 
     // --- Catalog
     // Saves an item (a new one when its id is empty). Problems: CatalogProblem.

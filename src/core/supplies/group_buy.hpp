@@ -58,6 +58,9 @@ struct Delivery {
     std::string by;   // who marked it (device label)
     Fen cash = 0;     // cash collected at the door
     std::string note; // shortage, substitution, why not
+    // What was handed over when it differs from the order (a shortage, a substitute):
+    // the quantity per ordered line; empty when everything was delivered as ordered.
+    std::vector<OrderLine> delivered;
 };
 // Delivered and left at the door end the order; the others need another visit or a call.
 bool IsDropDone(DropOutcome outcome);

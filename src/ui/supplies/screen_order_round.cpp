@@ -305,6 +305,36 @@ void DrawOutcomeSheet(UiContext& ui, AppState& state, const Order& order) {
     SectionTitle(ui, (OrderAddress(order) + " " + order.name).c_str());
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     TextField(ui, "drop-cash", ui.T(SupplyText::FieldCashCollected), "0", s.drop_cash);
+    // What is handed over, per line: fewer when something ran short.
+    const float step = ui.metrics.touch_target;
+    for (OrderLine& line : s.drop_lines) {
+        int ordered = 0;
+        for (const OrderLine& l : order.lines) {
+            ordered = l.code == line.code ? l.quantity : ordered;
+        }
+        ImGui::PushID(line.code.c_str());
+        const float text_w = ImGui::GetContentRegionAvail().x - 3 * step - 2 * gap;
+        ImGui::AlignTextToFramePadding();
+        const std::string label = Format(ui.T(SupplyText::HandedOver), line.code.c_str(), ordered);
+        ImGui::TextUnformatted(label.c_str());
+        ImGui::SameLine(text_w + ImGui::GetStyle().WindowPadding.x + gap);
+        ImGui::BeginDisabled(line.quantity <= 0);
+        if (TouchButton(ui, "−", "handed-less", step)) {
+            --line.quantity;
+        }
+        ui.a11y.AnnotateLastItemName(Format(ui.T(SupplyText::LessOf), line.code.c_str()));
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        StatusText(ui, ("handed-" + line.code).c_str(), std::to_string(line.quantity).c_str());
+        ImGui::SameLine(text_w + ImGui::GetStyle().WindowPadding.x + 2 * gap + 2 * step);
+        ImGui::BeginDisabled(line.quantity >= ordered);
+        if (TouchButton(ui, "+", "handed-more", step)) {
+            ++line.quantity;
+        }
+        ui.a11y.AnnotateLastItemName(Format(ui.T(SupplyText::MoreOf), line.code.c_str()));
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
     TextField(ui, "drop-note", ui.T(SamplingText::FieldNote), ui.T(SupplyText::DropNoteHint),
               s.drop_note);
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
@@ -321,7 +351,7 @@ void DrawOutcomeSheet(UiContext& ui, AppState& state, const Order& order) {
                           option == order.delivery.outcome && option != DropOutcome::None, half)) {
             const Outcome out = ui.data.Supplies().MarkDrop(
                 order.id, option, ParseYuan(s.drop_cash).value_or(0), TrimSpaces(s.drop_note),
-                ui.data.Settings().DeviceLabel(), ui.platform.NowMs());
+                ui.data.Settings().DeviceLabel(), ui.platform.NowMs(), s.drop_lines);
             SayOutcome(ui, s, out,
                        Format(ui.T(SupplyText::DropMarked), OrderAddress(order).c_str(),
                               ui.T(DropOutcomeText(option))));
@@ -360,6 +390,10 @@ void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float w
     }
     if (!o.note.empty()) {
         detail += " · " + o.note;
+    }
+    if (!o.delivery.delivered.empty()) {
+        detail +=
+            " · " + Format(ui.T(SupplyText::HandedShort), LinesText(o.delivery.delivered).c_str());
     }
     const bool marked = o.delivery.outcome != DropOutcome::None;
     ImVec2 pos;
@@ -403,6 +437,7 @@ void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float w
                                                                  : 0;
         s.drop_cash = cash > 0 ? YuanText(cash) : "";
         s.drop_note = o.delivery.note;
+        s.drop_lines = o.delivery.delivered.empty() ? o.lines : o.delivery.delivered;
     }
     ImGui::PopID();
 }

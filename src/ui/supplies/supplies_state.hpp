@@ -88,10 +88,11 @@ struct SuppliesState {
     std::string outcome_for; // the order whose "other" outcomes are open
     std::string message;     // the last action's result
     bool message_is_error = false;
-    bool confirm_next = false; // the round's next step was tapped once
-    bool export_csv = false;   // lists leave as CSV instead of Excel
-    std::string drop_cash;     // the outcome sheet's cash collected, as typed
-    std::string drop_note;     // and its note (shortage, substitution)
+    bool confirm_next = false;         // the round's next step was tapped once
+    bool export_csv = false;           // lists leave as CSV instead of Excel
+    std::string drop_cash;             // the outcome sheet's cash collected, as typed
+    std::string drop_note;             // and its note (shortage, substitution)
+    std::vector<OrderLine> drop_lines; // and what is handed over, per ordered line
     std::string catalog_search;
     CatalogForm catalog_form;
     CatalogImportState catalog_import;
