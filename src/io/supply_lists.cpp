@@ -4,6 +4,7 @@
 #include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
 
 #include "base/ascii.hpp"
 #include "core/roster/roster.hpp"
@@ -171,6 +172,34 @@ ListTable ManifestTable(const OrderRound& round, const std::vector<const Order*>
     }
     t.footer = T(SupplyText::ListSigned, lang);
     return t;
+}
+
+std::vector<ListTable> ManifestsPerVolunteer(const OrderRound& round,
+                                             const std::vector<const Order*>& orders,
+                                             Language lang) {
+    std::map<std::string, std::vector<const Order*>> per;
+    for (const Order* o : orders) {
+        per[o->volunteer].push_back(o);
+    }
+    std::vector<ListTable> out;
+    for (auto& [volunteer, mine] : per) {
+        if (volunteer.empty()) {
+            continue;
+        }
+        ListTable t = ManifestTable(round, mine, "", lang);
+        t.title = Printf(T(SupplyText::ListManifest, lang).c_str(), RoundTitle(round, lang).c_str(),
+                         volunteer.c_str());
+        t.short_name = volunteer;
+        out.push_back(std::move(t));
+    }
+    if (const auto none = per.find(""); none != per.end()) {
+        ListTable t = ManifestTable(round, none->second, "", lang);
+        t.title = Printf(T(SupplyText::ListManifest, lang).c_str(), RoundTitle(round, lang).c_str(),
+                         T(SupplyText::NobodyYet, lang).c_str());
+        t.short_name = T(SupplyText::NobodyYet, lang);
+        out.push_back(std::move(t));
+    }
+    return out;
 }
 
 // --------------------------------------------------------------------------------- cash

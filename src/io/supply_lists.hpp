@@ -24,7 +24,8 @@ struct ListTable {
     std::string subtitle; // the round's state, delivery date, totals
     std::vector<std::string> header;
     std::vector<ListTableRow> rows;
-    std::string footer; // "签收：______"
+    std::string footer;     // "签收：______"
+    std::string short_name; // a sheet's name when several lists share a file ("小李")
 };
 
 ListTable PurchaseListTable(const OrderRound& round, const std::vector<SupplierPurchase>& list,
@@ -34,6 +35,11 @@ ListTable PickListTable(const OrderRound& round, const std::vector<const Order*>
                         std::string_view building, Language lang);
 ListTable ManifestTable(const OrderRound& round, const std::vector<const Order*>& orders,
                         std::string_view building, Language lang);
+// One manifest per delivery volunteer (the order's assigned volunteer; orders with none
+// come last under "not assigned"), each in walking order across buildings.
+std::vector<ListTable> ManifestsPerVolunteer(const OrderRound& round,
+                                             const std::vector<const Order*>& orders,
+                                             Language lang);
 ListTable CashTable(const OrderRound& round, const std::vector<VolunteerCash>& cash, Language lang);
 
 // UTF-8 with BOM, CRLF; a section becomes its own first column.

@@ -328,6 +328,10 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{SupplyText::HandedOver, "%s 订 %d，实送",
                              "%s: ordered %d, handed over"},
     CatalogEntry<SupplyText>{SupplyText::HandedShort, "实送 %s", "handed over %s"},
+    CatalogEntry<SupplyText>{SupplyText::ExportPerVolunteer, "导出各志愿者送货单（每人一页）",
+                             "Export a manifest per volunteer (a sheet each)"},
+    CatalogEntry<SupplyText>{SupplyText::PerVolunteerName, "各志愿者送货单",
+                             "manifests per volunteer"},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

@@ -235,6 +235,8 @@ enum class SupplyText : int {
     PrintManifestAll,
     HandedOver,
     HandedShort,
+    ExportPerVolunteer,
+    PerVolunteerName,
     Count
 };
 

@@ -1207,3 +1207,38 @@ TEST_CASE("medicine on a phone: a need recorded for a flagged resident shrinks t
     CHECK(open[0]->drug == "胰岛素");
     CHECK(open[0]->needs_medical_card);
 }
+
+TEST_CASE("supplies: manifests per volunteer in one workbook, and the doors to follow up listed") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(2);
+    h.ScrollToAndTap(Role::Button, "载入示例数据");
+    h.Frame(3);
+    SuppliesService& supplies = h.data().Supplies();
+    const OrderRound& round = *supplies.Model().Rounds()[0];
+    const std::vector<const Order*> orders = supplies.Model().OrdersOf(round.id);
+    REQUIRE(orders.size() > 3);
+    // Two volunteers take a door each; one door is not home.
+    Order a = *orders[0];
+    a.volunteer = "小李";
+    REQUIRE(supplies.SaveOrder(a, 1).ok);
+    Order b = *supplies.Model().OrdersOf(round.id)[1];
+    b.volunteer = "小王";
+    REQUIRE(supplies.SaveOrder(b, 1).ok);
+    const std::string c = supplies.Model().OrdersOf(round.id)[2]->id;
+    REQUIRE(supplies.MarkDrop(c, DropOutcome::NotHome, 0, "敲门无人", "小王", 2).ok);
+    h.TapItem(Role::Tab, "物资");
+    h.Frame(2);
+    h.TapItem(Role::Button, h.FindPrefix(Role::Button, "幸福里 第1期")->name);
+    h.TapItem(Role::Radio, "汇总");
+    const Order& away = *supplies.Model().FindOrder(c);
+    const std::string door = away.building + "-" + away.unit + "-" + away.room + " " + away.name;
+    CHECK(h.Find(Role::Button, door + " 不在家 · 敲门无人") != nullptr); // to follow up
+    h.ScrollToAndTap(Role::Button, "导出各志愿者送货单（每人一页）");
+    REQUIRE(h.platform.downloads.size() == 1);
+    const XlsxReadResult book = ReadXlsx(h.platform.downloads[0].second);
+    REQUIRE(book.error == XlsxReadError::None);
+    REQUIRE(book.sheets.size() == 3);
+    CHECK(book.sheets[0].name == "小李");
+    CHECK(book.sheets[1].name == "小王");
+    CHECK(book.sheets[2].name == "未分配");
+}

@@ -214,6 +214,8 @@ Outcome SampleData::Load(int64_t now_ms, SampleSummary* summary) {
             o.name = r.name;
             o.phone = r.phone;
             o.note = r.note;
+            // Buildings 1 and 2 have a delivery volunteer each; building 3 has none yet.
+            o.volunteer = r.building == "1" ? "小李" : (r.building == "2" ? "小王" : "");
             o.channel =
                 (r.flags & kFlagLivesAlone) != 0 ? OrderChannel::OnBehalf : OrderChannel::Jielong;
             o.payment = rng.Below(2) == 0 ? Payment::Paid : Payment::CashOnDelivery;
@@ -229,8 +231,7 @@ Outcome SampleData::Load(int64_t now_ms, SampleSummary* summary) {
                         o.payment == Payment::CashOnDelivery
                             ? OrderTotal(*supplies_.Model().FindRound(made_group.id), o)
                             : 0;
-                    supplies_.MarkDrop(out.id, DropOutcome::Delivered, cash, "", "示例志愿者",
-                                       now_ms);
+                    supplies_.MarkDrop(out.id, DropOutcome::Delivered, cash, "", "小李", now_ms);
                 }
             }
         }

@@ -166,6 +166,45 @@ void Export(UiContext& ui, SuppliesState& s, const ListTable& table, const std::
     s.message_is_error = false;
 }
 
+// Several lists in one file: one sheet each in Excel, one after another in CSV.
+void ExportMany(UiContext& ui, SuppliesState& s, const std::vector<ListTable>& tables,
+                const std::string& name) {
+    if (tables.empty()) {
+        s.message = ui.T(SupplyText::NoOrders);
+        s.message_is_error = true;
+        return;
+    }
+    const std::string base = SafeFileName(name);
+    if (s.export_csv) {
+        std::string csv;
+        for (const ListTable& t : tables) {
+            const std::string one = ListTableCsv(t);
+            csv += csv.empty() ? one : one.substr(kUtf8Bom.size()) + "\r\n";
+        }
+        ui.platform.DownloadFile(base + ".csv", "text/csv;charset=utf-8", csv);
+        s.message = Format(ui.T(SupplyText::Exported), (base + ".csv").c_str());
+        s.message_is_error = false;
+        return;
+    }
+    std::vector<XlsxSheet> sheets;
+    std::vector<std::string> taken;
+    for (const ListTable& t : tables) {
+        const std::string sheet_name =
+            SanitizeSheetName(t.short_name.empty() ? t.title : t.short_name, taken);
+        taken.push_back(sheet_name);
+        sheets.push_back(ListTableSheet(t, sheet_name));
+    }
+    const XlsxWriteResult book = WriteXlsx(sheets);
+    if (!book.error.empty()) {
+        s.message = Format(ui.T(SupplyText::ExportFailed), book.error.c_str());
+        s.message_is_error = true;
+        return;
+    }
+    ui.platform.DownloadFile(base + ".xlsx", std::string(kXlsxMime), book.bytes);
+    s.message = Format(ui.T(SupplyText::Exported), (base + ".xlsx").c_str());
+    s.message_is_error = false;
+}
+
 std::string RoundName(UiContext& ui, const OrderRound& round) {
     return round.title.empty() ? ui.T(SupplyText::UntitledRound) : round.title;
 }
@@ -183,14 +222,36 @@ void DrawTotals(UiContext& ui, AppState& state, const OrderRound& round,
                      YuanText(t.cash_collected).c_str(), YuanText(t.paid).c_str(),
                      YuanText(t.subsidised).c_str())
                   .c_str());
-    const size_t undelivered = Undelivered(orders).size();
-    if (undelivered > 0) {
+    const std::vector<const Order*> undelivered = Undelivered(orders);
+    if (!undelivered.empty()) {
         const bool late = IsLate(round, TodayDate(ui.platform.NowMs()));
         StatusText(ui, "round-undelivered",
                    Format(ui.T(late ? SupplyText::UndeliveredLate : SupplyText::Undelivered),
-                          static_cast<int>(undelivered))
+                          static_cast<int>(undelivered.size()))
                        .c_str(),
                    late ? colors::kDanger : colors::kWarning);
+        // The ones that need someone: a door outcome to follow up, or a problem.
+        int shown = 0;
+        for (const Order* o : undelivered) {
+            if (o->delivery.outcome == DropOutcome::None && o->status != OrderStatus::Problem) {
+                continue;
+            }
+            if (++shown > 20) {
+                break;
+            }
+            const std::string why = o->delivery.outcome != DropOutcome::None
+                                        ? ui.T(DropOutcomeText(o->delivery.outcome))
+                                        : ui.T(OrderStatusText(o->status));
+            std::string detail = why;
+            if (!o->delivery.note.empty()) {
+                detail += " · " + o->delivery.note;
+            }
+            if (ListRow(ui, ("follow-" + o->id).c_str(), OrderAddress(*o) + " " + o->name,
+                        detail)) {
+                OpenOrderForm(state, *o);
+                return;
+            }
+        }
     }
 
     const std::vector<SupplierPurchase> purchase = PurchaseList(round, t, supplies.Model().Items());
@@ -250,6 +311,10 @@ void DrawTotals(UiContext& ui, AppState& state, const OrderRound& round,
     ImGui::SameLine();
     if (TouchButton(ui, ui.T(SupplyText::PrintManifestAll), "print-manifest-all", half)) {
         Print(ui, s, ManifestTable(round, orders, "", ui.lang));
+    }
+    if (TouchButton(ui, ui.T(SupplyText::ExportPerVolunteer), "export-per-volunteer", -FLT_MIN)) {
+        ExportMany(ui, s, ManifestsPerVolunteer(round, orders, ui.lang),
+                   name + "-" + ui.T(SupplyText::PerVolunteerName));
     }
     DrawSuppliesMessage(ui, s);
 
