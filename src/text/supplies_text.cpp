@@ -96,7 +96,7 @@ constexpr std::array kCatalog = {
     CatalogEntry<SupplyText>{SupplyText::PurchaseList, "采购清单", "Purchase list"},
     CatalogEntry<SupplyText>{SupplyText::PerBuilding, "各楼栋", "Per building"},
     CatalogEntry<SupplyText>{SupplyText::BuildingOrders, "%s：%d 单，已送达 %d",
-                             "%s: %d orders, %d delivered"},
+                             "%s: orders %d, delivered %d"},
     CatalogEntry<SupplyText>{SupplyText::ItemTotalLine, "%s：%d%s，￥%s", "%s: %d %s, ¥%s"},
     CatalogEntry<SupplyText>{SupplyText::NoOrders, "这个团购还没有订单。",
                              "This group buy has no orders yet."},
