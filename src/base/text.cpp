@@ -1,5 +1,7 @@
 #include "base/text.hpp"
 
+#include <cstdio>
+
 #include "base/ascii.hpp"
 
 namespace linli {
@@ -38,6 +40,26 @@ std::string NormalizePhone(std::string_view phone) {
             out.push_back(c);
         }
     }
+    return out;
+}
+
+std::string FormatTextV(const char* pattern, va_list args) {
+    va_list copy;
+    va_copy(copy, args);
+    const int n = std::vsnprintf(nullptr, 0, pattern, copy);
+    va_end(copy);
+    std::string out(n > 0 ? static_cast<size_t>(n) : 0, '\0');
+    if (n > 0) {
+        std::vsnprintf(out.data(), out.size() + 1, pattern, args);
+    }
+    return out;
+}
+
+std::string FormatText(const char* pattern, ...) {
+    va_list args;
+    va_start(args, pattern);
+    std::string out = FormatTextV(pattern, args);
+    va_end(args);
     return out;
 }
 

@@ -1,12 +1,12 @@
 // Sections: labels · purchase list · pick list · manifest · cash · CSV and HTML.
 #include "io/supply_lists.hpp"
 
-#include <cstdarg>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 
 #include "base/ascii.hpp"
+#include "base/text.hpp"
 #include "core/roster/roster.hpp"
 #include "io/roster_text.hpp"
 #include "text/supplies_text.hpp"
@@ -16,22 +16,6 @@ namespace linli {
 namespace {
 
 // ------------------------------------------------------------------------------ labels
-
-std::string Printf(const char* pattern, ...) __attribute__((format(printf, 1, 2)));
-std::string Printf(const char* pattern, ...) {
-    va_list args;
-    va_start(args, pattern);
-    va_list copy;
-    va_copy(copy, args);
-    const int n = std::vsnprintf(nullptr, 0, pattern, copy);
-    va_end(copy);
-    std::string out(n > 0 ? static_cast<size_t>(n) : 0, '\0');
-    if (n > 0) {
-        std::vsnprintf(out.data(), out.size() + 1, pattern, args);
-    }
-    va_end(args);
-    return out;
-}
 
 std::string T(SupplyText key, Language lang) {
     return Tr(key, lang);
@@ -44,7 +28,7 @@ std::string RoundTitle(const OrderRound& round, Language lang) {
 std::string Subtitle(const OrderRound& round, Language lang) {
     std::string s;
     if (!round.delivery_date.empty()) {
-        s = Printf(T(SupplyText::DeliveryDateLine, lang).c_str(), round.delivery_date.c_str());
+        s = FormatText(T(SupplyText::DeliveryDateLine, lang).c_str(), round.delivery_date.c_str());
     }
     if (!round.cutoff.empty()) {
         s += (s.empty() ? "" : " · ") + round.cutoff;
@@ -87,7 +71,8 @@ std::string WhereLabel(std::string_view building, Language lang) {
 ListTable PurchaseListTable(const OrderRound& round, const std::vector<SupplierPurchase>& list,
                             Language lang) {
     ListTable t;
-    t.title = Printf(T(SupplyText::ListPurchase, lang).c_str(), RoundTitle(round, lang).c_str());
+    t.title =
+        FormatText(T(SupplyText::ListPurchase, lang).c_str(), RoundTitle(round, lang).c_str());
     t.subtitle = Subtitle(round, lang);
     t.header = {T(SupplyText::ColCode, lang),  T(SupplyText::ColItem, lang),
                 T(SupplyText::ColSpec, lang),  T(SupplyText::ColQuantity, lang),
@@ -114,8 +99,8 @@ ListTable PurchaseListTable(const OrderRound& round, const std::vector<SupplierP
 ListTable PickListTable(const OrderRound& round, const std::vector<const Order*>& orders,
                         std::string_view building, Language lang) {
     ListTable t;
-    t.title = Printf(T(SupplyText::ListPick, lang).c_str(), RoundTitle(round, lang).c_str(),
-                     WhereLabel(building, lang).c_str());
+    t.title = FormatText(T(SupplyText::ListPick, lang).c_str(), RoundTitle(round, lang).c_str(),
+                         WhereLabel(building, lang).c_str());
     t.subtitle = Subtitle(round, lang);
     t.header = {T(SupplyText::ColRoom, lang), T(SupplyText::ColName, lang)};
     for (const Offer& o : round.offers) {
@@ -143,8 +128,8 @@ ListTable PickListTable(const OrderRound& round, const std::vector<const Order*>
 ListTable ManifestTable(const OrderRound& round, const std::vector<const Order*>& orders,
                         std::string_view building, Language lang) {
     ListTable t;
-    t.title = Printf(T(SupplyText::ListManifest, lang).c_str(), RoundTitle(round, lang).c_str(),
-                     WhereLabel(building, lang).c_str());
+    t.title = FormatText(T(SupplyText::ListManifest, lang).c_str(), RoundTitle(round, lang).c_str(),
+                         WhereLabel(building, lang).c_str());
     t.subtitle = Subtitle(round, lang);
     t.header = {T(SupplyText::ColRoom, lang),  T(SupplyText::ColName, lang),
                 T(SupplyText::ColPhone, lang), T(SupplyText::ColItems, lang),
@@ -159,7 +144,8 @@ ListTable ManifestTable(const OrderRound& round, const std::vector<const Order*>
         }
         std::string note = o->note;
         if (!o->delivery.delivered.empty()) {
-            note += (note.empty() ? "" : " · ") + Printf(T(SupplyText::HandedShort, lang).c_str(),
+            note +=
+                (note.empty() ? "" : " · ") + FormatText(T(SupplyText::HandedShort, lang).c_str(),
                                                          Lines(o->delivery.delivered).c_str());
         }
         if (!o->delivery.note.empty()) {
@@ -187,15 +173,16 @@ std::vector<ListTable> ManifestsPerVolunteer(const OrderRound& round,
             continue;
         }
         ListTable t = ManifestTable(round, mine, "", lang);
-        t.title = Printf(T(SupplyText::ListManifest, lang).c_str(), RoundTitle(round, lang).c_str(),
-                         volunteer.c_str());
+        t.title = FormatText(T(SupplyText::ListManifest, lang).c_str(),
+                             RoundTitle(round, lang).c_str(), volunteer.c_str());
         t.short_name = volunteer;
         out.push_back(std::move(t));
     }
     if (const auto none = per.find(""); none != per.end()) {
         ListTable t = ManifestTable(round, none->second, "", lang);
-        t.title = Printf(T(SupplyText::ListManifest, lang).c_str(), RoundTitle(round, lang).c_str(),
-                         T(SupplyText::NobodyYet, lang).c_str());
+        t.title =
+            FormatText(T(SupplyText::ListManifest, lang).c_str(), RoundTitle(round, lang).c_str(),
+                       T(SupplyText::NobodyYet, lang).c_str());
         t.short_name = T(SupplyText::NobodyYet, lang);
         out.push_back(std::move(t));
     }
@@ -207,7 +194,7 @@ std::vector<ListTable> ManifestsPerVolunteer(const OrderRound& round,
 ListTable CashTable(const OrderRound& round, const std::vector<VolunteerCash>& cash,
                     Language lang) {
     ListTable t;
-    t.title = Printf(T(SupplyText::ListCash, lang).c_str(), RoundTitle(round, lang).c_str());
+    t.title = FormatText(T(SupplyText::ListCash, lang).c_str(), RoundTitle(round, lang).c_str());
     t.subtitle = Subtitle(round, lang);
     t.header = {T(SupplyText::ColVolunteer, lang), T(SupplyText::ColOrders, lang),
                 T(SupplyText::ColExpected, lang), T(SupplyText::ColCollected, lang),

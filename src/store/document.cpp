@@ -63,6 +63,12 @@ std::string StringField(const Json& obj, std::string_view key) {
     return it != obj.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
+void OverlayFields(Json& body, const Json& fields) {
+    for (const auto& [key, value] : fields.items()) {
+        body[key] = value;
+    }
+}
+
 int64_t IntField(const Json& obj, std::string_view key, int64_t fallback) {
     if (!obj.is_object()) {
         return fallback;

@@ -48,6 +48,9 @@ std::string StringField(const Json& obj, std::string_view key);
 int64_t IntField(const Json& obj, std::string_view key, int64_t fallback = 0);
 bool BoolField(const Json& obj, std::string_view key);
 
+// Writes this version's fields over a stored body; keys of a newer app stay as they were.
+void OverlayFields(Json& body, const Json& fields);
+
 // Unknown keys (written by a newer app) fall back to the first value, never throw.
 template <typename Enum, size_t N>
 Enum EnumFromKey(const std::string& key, const Enum (&all)[N], const char* (*name)(Enum)) {

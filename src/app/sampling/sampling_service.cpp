@@ -79,9 +79,7 @@ Outcome SamplingService::SaveResident(const Resident& edited, int current_year, 
         }
         Json body = doc->body; // keep fields this version does not edit
         const Json edited_body = ResidentBody(r);
-        for (auto& [key, value] : edited_body.items()) {
-            body[key] = value;
-        }
+        store::OverlayFields(body, edited_body);
         for (const char* optional : {"birth_year", "id_number", "relation", "note"}) {
             if (!edited_body.contains(optional)) {
                 body.erase(optional); // cleared in the form
@@ -188,9 +186,7 @@ Outcome SamplingService::ImportResidents(const std::vector<Resident>& batch) {
             const store::Document* doc = store().Get(r.id);
             Json body = doc != nullptr ? doc->body : Json::object();
             const Json imported = ResidentBody(r);
-            for (auto& [key, value] : imported.items()) {
-                body[key] = value;
-            }
+            store::OverlayFields(body, imported);
             results.push_back(store().Put(r.id, body, r.rev));
         }
         const std::string building_id = BuildingId(r.building);
@@ -242,9 +238,7 @@ Outcome SamplingService::UpdateRound(const Round& edited) {
     round.created_at = stored->created_at;
     Json body = store().Get(round.id)->body; // keep fields this version does not edit
     const Json edited_body = RoundBody(round);
-    for (auto& [key, value] : edited_body.items()) {
-        body[key] = value;
-    }
+    store::OverlayFields(body, edited_body);
     std::vector<store::Result<store::Change>> results;
     results.push_back(store().Put(round.id, body, edited.rev));
     return writer_.Commit(std::move(results));

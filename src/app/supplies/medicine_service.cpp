@@ -6,13 +6,6 @@ namespace linli {
 
 namespace {
 
-// The fields this version writes, over a stored body (keys of a newer app stay).
-void Overlay(store::Json& body, const store::Json& fields) {
-    for (const auto& [key, value] : fields.items()) {
-        body[key] = value;
-    }
-}
-
 Outcome One(Writer& writer, store::Result<store::Change> result) {
     std::vector<store::Result<store::Change>> results;
     results.push_back(std::move(result));
@@ -91,7 +84,7 @@ Outcome MedicineService::Update(const MedicineRequest& edited, int64_t now_ms) {
     r.created_at = MedicineRequestFromDoc(*doc).created_at;
     r.updated_at = now_ms;
     store::Json body = doc->body;
-    Overlay(body, MedicineRequestBody(r));
+    store::OverlayFields(body, MedicineRequestBody(r));
     return One(writer_, writer_.Store().Put(edited.id, std::move(body), edited.rev));
 }
 
@@ -131,7 +124,7 @@ Outcome MedicineService::MarkAsked(const std::string& resident_id, std::string_v
     store::Json body = MedicineCheckBody(check);
     if (const store::Document* doc = writer_.Live(id); doc != nullptr) {
         store::Json stored = doc->body;
-        Overlay(stored, body);
+        store::OverlayFields(stored, body);
         body = std::move(stored);
     }
     return One(writer_, writer_.Store().Put(id, std::move(body), writer_.RevOf(id)));

@@ -69,13 +69,6 @@ struct HouseholdIndex {
     }
 };
 
-// The fields this version writes, over a stored body (keys of a newer app stay).
-void Overlay(store::Json& body, const store::Json& fields) {
-    for (const auto& [key, value] : fields.items()) {
-        body[key] = value;
-    }
-}
-
 bool IsLocked(const Order& o) {
     return o.status == OrderStatus::Packed || o.status == OrderStatus::OutForDelivery ||
            o.status == OrderStatus::Delivered || o.delivery.outcome != DropOutcome::None;
@@ -345,7 +338,7 @@ Outcome SuppliesService::ImportJielong(const JielongPreview& preview, int64_t no
             }
             merged.updated_at = now_ms;
             body = doc->body; // fields of a newer app stay
-            Overlay(body, OrderBody(merged));
+            store::OverlayFields(body, OrderBody(merged));
         }
         results.push_back(writer_.Store().Put(o.id, std::move(body), po.order.rev));
     }
@@ -368,7 +361,7 @@ Outcome SuppliesService::UpdateRound(const OrderRound& edited) {
     OrderRound round = edited;
     round.created_at = OrderRoundFromDoc(*doc).created_at;
     store::Json body = doc->body;
-    Overlay(body, OrderRoundBody(round));
+    store::OverlayFields(body, OrderRoundBody(round));
     std::vector<store::Result<store::Change>> results;
     results.push_back(writer_.Store().Put(edited.id, std::move(body), edited.rev));
     out = writer_.Commit(std::move(results));
@@ -402,7 +395,7 @@ Outcome SuppliesService::EditOrder(const std::string& order_id, int64_t now_ms,
     change(order);
     order.updated_at = now_ms;
     store::Json body = doc->body;
-    Overlay(body, OrderBody(order));
+    store::OverlayFields(body, OrderBody(order));
     if (order.delivery.outcome == DropOutcome::None) {
         body.erase("delivery");
     }
@@ -482,7 +475,7 @@ Outcome SuppliesService::SaveCatalogItem(const CatalogItem& edited, int64_t now_
         id = writer_.Ids().Make("catalog_item", now_ms);
     } else if (const store::Document* doc = writer_.Live(id); doc != nullptr) {
         store::Json merged = doc->body;
-        Overlay(merged, body);
+        store::OverlayFields(merged, body);
         body = std::move(merged);
     }
     std::vector<store::Result<store::Change>> results;
@@ -562,7 +555,7 @@ Outcome SuppliesService::ImportCatalog(const CatalogImportPreview& preview, int6
         } else {
             const store::Document* doc = writer_.Live(r.row.item.id);
             store::Json body = doc != nullptr ? doc->body : store::Json::object();
-            Overlay(body, CatalogItemBody(r.row.item));
+            store::OverlayFields(body, CatalogItemBody(r.row.item));
             results.push_back(writer_.Store().Put(r.row.item.id, std::move(body), r.row.item.rev));
         }
     }
@@ -665,7 +658,7 @@ Outcome SuppliesService::SaveOrder(const Order& edited, int64_t now_ms) {
         merged.delivery = stored.delivery; // the door's record stays
         merged.entries = stored.entries;
         body = doc->body;
-        Overlay(body, OrderBody(merged));
+        store::OverlayFields(body, OrderBody(merged));
         rev = edited.rev.empty() ? doc->rev : edited.rev; // a form on an old copy is stale
     }
     std::vector<store::Result<store::Change>> results;

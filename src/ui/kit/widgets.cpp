@@ -1,5 +1,7 @@
 #include "ui/kit/widgets.hpp"
 
+#include "base/text.hpp"
+
 #include <cfloat>
 #include <cstdarg>
 #include <cstdio>
@@ -72,16 +74,47 @@ bool ListRow(UiContext& ui, const char* id, const std::string& title, const std:
 std::string Format(const char* pattern, ...) {
     va_list args;
     va_start(args, pattern);
-    char buf[1024];
-    std::vsnprintf(buf, sizeof buf, pattern, args);
+    std::string out = FormatTextV(pattern, args);
     va_end(args);
-    return buf;
+    return out;
 }
 
 bool BackButton(UiContext& ui, const char* id) {
     const std::string label = std::string("‹ ") + ui.T(ShellText::ActionBack);
     const ImVec2 size = ImGui::CalcTextSize(label.c_str());
     return TouchButton(ui, label.c_str(), id, size.x + 32.0f);
+}
+
+bool Stepper(UiContext& ui, const char* id, const std::string& label, int& value, int min, int max,
+             const std::string& less_name, const std::string& more_name) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float step = ui.metrics.touch_target;
+    const float x0 = ImGui::GetCursorPosX();
+    const float text_w = ImGui::GetContentRegionAvail().x - 3 * step - 2 * gap;
+    const int before = value;
+    ImGui::PushID(id);
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(x0 + text_w);
+    ImGui::TextUnformatted(label.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SameLine(x0 + text_w + gap);
+    ImGui::BeginDisabled(value <= min);
+    if (TouchButton(ui, "−", "less", step)) {
+        --value;
+    }
+    ui.a11y.AnnotateLastItemName(less_name);
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    StatusText(ui, "value", std::to_string(before).c_str());
+    ImGui::SameLine(x0 + text_w + 2 * gap + 2 * step);
+    ImGui::BeginDisabled(value >= max);
+    if (TouchButton(ui, "+", "more", step)) {
+        ++value;
+    }
+    ui.a11y.AnnotateLastItemName(more_name);
+    ImGui::EndDisabled();
+    ImGui::PopID();
+    return value != before;
 }
 
 void ErrorText(UiContext& ui, const char* id, const char* text) {

@@ -53,6 +53,11 @@ bool InlineTextField(UiContext& ui, const char* id, const char* label, const cha
 bool TextArea(UiContext& ui, const char* id, const char* label, const char* hint,
               std::string& value, float height);
 
+// A quantity between − and + buttons beside a label (wrapped to fit), one touch target
+// tall; the buttons are named less_name and more_name for screen readers and stop at
+// min and max. Returns true when the value changed.
+bool Stepper(UiContext& ui, const char* id, const std::string& label, int& value, int min, int max,
+             const std::string& less_name, const std::string& more_name);
 void Heading(UiContext& ui, const char* text);
 void SectionTitle(UiContext& ui, const char* text);
 void MutedText(const char* text);

@@ -222,10 +222,8 @@ void DrawOrderForm(UiContext& ui, AppState& state) {
 
     SectionTitle(ui, ui.T(SupplyText::OrderLines));
     const float gap = ImGui::GetStyle().ItemSpacing.x;
-    const float step = ui.metrics.touch_target;
     for (const Offer& offer : round->offers) {
-        ImGui::PushID(offer.code.c_str());
-        const int q = QuantityOf(o, offer.code);
+        int q = QuantityOf(o, offer.code);
         std::string label = offer.code;
         if (!offer.name.empty() && offer.name != offer.code) {
             label += " " + offer.name;
@@ -234,28 +232,12 @@ void DrawOrderForm(UiContext& ui, AppState& state) {
         if (offer.household_limit > 0) {
             label += " · " + Format(ui.T(SupplyText::LimitPerHousehold), offer.household_limit);
         }
-        const float text_w = ImGui::GetContentRegionAvail().x - 3 * step - 2 * gap;
-        ImGui::AlignTextToFramePadding();
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + text_w);
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::PopTextWrapPos();
-        ImGui::SameLine(text_w + ImGui::GetStyle().WindowPadding.x + gap);
-        const std::string minus = Format(ui.T(SupplyText::LessOf), offer.code.c_str());
-        ImGui::BeginDisabled(q == 0);
-        if (TouchButton(ui, "−", ("less-" + offer.code).c_str(), step)) {
-            SetQuantity(o, offer.code, q - 1);
+        // Limits and caps are checked on saving, where the form says which one.
+        if (Stepper(ui, ("qty-" + offer.code).c_str(), label, q, 0, 1'000'000,
+                    Format(ui.T(SupplyText::LessOf), offer.code.c_str()),
+                    Format(ui.T(SupplyText::MoreOf), offer.code.c_str()))) {
+            SetQuantity(o, offer.code, q);
         }
-        ui.a11y.AnnotateLastItemName(minus);
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        const std::string qty = std::to_string(q);
-        StatusText(ui, ("qty-" + offer.code).c_str(), qty.c_str());
-        ImGui::SameLine(text_w + ImGui::GetStyle().WindowPadding.x + 2 * gap + 2 * step);
-        if (TouchButton(ui, "+", ("more-" + offer.code).c_str(), step)) {
-            SetQuantity(o, offer.code, q + 1);
-        }
-        ui.a11y.AnnotateLastItemName(Format(ui.T(SupplyText::MoreOf), offer.code.c_str()));
-        ImGui::PopID();
     }
     StatusText(
         ui, "order-total",

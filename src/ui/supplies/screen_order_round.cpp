@@ -145,27 +145,6 @@ void Print(UiContext& ui, SuppliesState& s, const ListTable& table) {
     s.message_is_error = false;
 }
 
-// As Excel (one sheet, numbers as numbers, phones as text) or, when chosen, CSV.
-void Export(UiContext& ui, SuppliesState& s, const ListTable& table, const std::string& name,
-            const char* sheet_name) {
-    const std::string base = SafeFileName(name);
-    if (s.export_csv) {
-        ui.platform.DownloadFile(base + ".csv", "text/csv;charset=utf-8", ListTableCsv(table));
-        s.message = Format(ui.T(SupplyText::Exported), (base + ".csv").c_str());
-        s.message_is_error = false;
-        return;
-    }
-    const XlsxWriteResult book = WriteXlsx({ListTableSheet(table, sheet_name)});
-    if (!book.error.empty()) {
-        s.message = Format(ui.T(SupplyText::ExportFailed), book.error.c_str());
-        s.message_is_error = true;
-        return;
-    }
-    ui.platform.DownloadFile(base + ".xlsx", std::string(kXlsxMime), book.bytes);
-    s.message = Format(ui.T(SupplyText::Exported), (base + ".xlsx").c_str());
-    s.message_is_error = false;
-}
-
 // Several lists in one file: one sheet each in Excel, one after another in CSV.
 void ExportMany(UiContext& ui, SuppliesState& s, const std::vector<ListTable>& tables,
                 const std::string& name) {
@@ -203,6 +182,13 @@ void ExportMany(UiContext& ui, SuppliesState& s, const std::vector<ListTable>& t
     ui.platform.DownloadFile(base + ".xlsx", std::string(kXlsxMime), book.bytes);
     s.message = Format(ui.T(SupplyText::Exported), (base + ".xlsx").c_str());
     s.message_is_error = false;
+}
+
+// One list as Excel (numbers as numbers, phones as text) or, when chosen, CSV.
+void Export(UiContext& ui, SuppliesState& s, ListTable table, const std::string& name,
+            const char* sheet_name) {
+    table.short_name = sheet_name;
+    ExportMany(ui, s, {std::move(table)}, name);
 }
 
 std::string RoundName(UiContext& ui, const OrderRound& round) {
@@ -371,34 +357,15 @@ void DrawOutcomeSheet(UiContext& ui, AppState& state, const Order& order) {
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     TextField(ui, "drop-cash", ui.T(SupplyText::FieldCashCollected), "0", s.drop_cash);
     // What is handed over, per line: fewer when something ran short.
-    const float step = ui.metrics.touch_target;
     for (OrderLine& line : s.drop_lines) {
         int ordered = 0;
         for (const OrderLine& l : order.lines) {
             ordered = l.code == line.code ? l.quantity : ordered;
         }
-        ImGui::PushID(line.code.c_str());
-        const float text_w = ImGui::GetContentRegionAvail().x - 3 * step - 2 * gap;
-        ImGui::AlignTextToFramePadding();
-        const std::string label = Format(ui.T(SupplyText::HandedOver), line.code.c_str(), ordered);
-        ImGui::TextUnformatted(label.c_str());
-        ImGui::SameLine(text_w + ImGui::GetStyle().WindowPadding.x + gap);
-        ImGui::BeginDisabled(line.quantity <= 0);
-        if (TouchButton(ui, "−", "handed-less", step)) {
-            --line.quantity;
-        }
-        ui.a11y.AnnotateLastItemName(Format(ui.T(SupplyText::LessOf), line.code.c_str()));
-        ImGui::EndDisabled();
-        ImGui::SameLine();
-        StatusText(ui, ("handed-" + line.code).c_str(), std::to_string(line.quantity).c_str());
-        ImGui::SameLine(text_w + ImGui::GetStyle().WindowPadding.x + 2 * gap + 2 * step);
-        ImGui::BeginDisabled(line.quantity >= ordered);
-        if (TouchButton(ui, "+", "handed-more", step)) {
-            ++line.quantity;
-        }
-        ui.a11y.AnnotateLastItemName(Format(ui.T(SupplyText::MoreOf), line.code.c_str()));
-        ImGui::EndDisabled();
-        ImGui::PopID();
+        Stepper(ui, ("handed-" + line.code).c_str(),
+                Format(ui.T(SupplyText::HandedOver), line.code.c_str(), ordered), line.quantity, 0,
+                ordered, Format(ui.T(SupplyText::LessOf), line.code.c_str()),
+                Format(ui.T(SupplyText::MoreOf), line.code.c_str()));
     }
     TextField(ui, "drop-note", ui.T(SamplingText::FieldNote), ui.T(SupplyText::DropNoteHint),
               s.drop_note);
