@@ -9,6 +9,7 @@ using store::Json;
 store::SchemaRegistry AppSchemas() {
     store::SchemaRegistry schemas;
     VolunteerService::RegisterTypes(schemas);
+    ShiftsService::RegisterTypes(schemas);
     SettingsService::RegisterTypes(schemas);
     RegisterSamplingTypes(schemas);
     SuppliesService::RegisterTypes(schemas);
@@ -19,7 +20,7 @@ store::SchemaRegistry AppSchemas() {
 
 AppData::AppData(store::Persistence& persistence, std::string device_tag)
     : store_(AppSchemas()), db_(store_, persistence), ids_(std::move(device_tag)),
-      writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_),
+      writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_), shifts_(writer_, volunteers_),
       sampling_(writer_, settings_), supplies_(writer_, sampling_), medicine_(writer_, sampling_),
       sample_(writer_, sampling_, supplies_, medicine_) {
     VolunteerService::AddIndexes(store_);

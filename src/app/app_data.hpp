@@ -13,6 +13,7 @@
 #include "app/settings/settings_service.hpp"
 #include "app/supplies/medicine_service.hpp"
 #include "app/supplies/supplies_service.hpp"
+#include "app/volunteers/shifts_service.hpp"
 #include "app/volunteers/volunteer_service.hpp"
 #include "app/writer.hpp"
 #include "store/database.hpp"
@@ -40,6 +41,7 @@ class AppData {
     const SampleData& Sample() const { return sample_; }
     VolunteerService& Volunteers() { return volunteers_; }
     const VolunteerService& Volunteers() const { return volunteers_; }
+    ShiftsService& Shifts() { return shifts_; }
     SettingsService& Settings() { return settings_; }
     const SettingsService& Settings() const { return settings_; }
     const std::string& DeviceTag() const { return ids_.DeviceTag(); }
@@ -73,6 +75,7 @@ class AppData {
     Writer writer_;
     SettingsService settings_;
     VolunteerService volunteers_;
+    ShiftsService shifts_;
     SamplingService sampling_;
     SuppliesService supplies_;
     MedicineService medicine_;

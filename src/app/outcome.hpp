@@ -13,6 +13,7 @@
 #include "core/sampling/sampling.hpp"
 #include "core/supplies/catalog.hpp"
 #include "core/supplies/medicine.hpp"
+#include "core/volunteers/shifts.hpp"
 #include "core/volunteers/volunteer.hpp"
 #include "store/store.hpp"
 
@@ -26,7 +27,7 @@ enum class RoundProblem { TitleMissing, NoOffers, OfferCodeRepeated, OfferPriceM
 
 // Input to fix, in form order. A feature adds its problem enum to the variant.
 using AnyProblem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem, CatalogProblem,
-                                OrderProblem, RoundProblem, MedicineProblem>;
+                                OrderProblem, RoundProblem, MedicineProblem, ShiftProblem>;
 
 class Problems {
   public:
@@ -58,10 +59,22 @@ class Problems {
 };
 
 // Something an action did besides the write the user asked for, and to what.
-enum class Effect { TubeClosed };
+enum class Effect {
+    TubeClosed,
+    // Volunteer shifts: what a code or an action did to a sign-up.
+    SignedUp,
+    Waitlisted,
+    SignUpCancelled,
+    SignUpRefused, // a confirmation told the volunteer no
+    CheckedIn,
+    CheckedOut,
+    Promoted,      // someone on the waitlist got the place
+    Unchanged,     // the same code again: nothing to do
+};
 struct EffectOn {
     Effect effect;
-    std::string subject; // TubeClosed: the tube number
+    std::string subject; // TubeClosed: the tube number; shifts: the shift id (Promoted: the
+                         // promoted sign-up)
     bool operator==(const EffectOn&) const = default;
 };
 

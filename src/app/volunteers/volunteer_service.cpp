@@ -1,5 +1,9 @@
 #include "app/volunteers/volunteer_service.hpp"
 
+#include "app/volunteers/shift_docs.hpp"
+
+#include <algorithm>
+
 namespace linli {
 
 using store::Json;
@@ -12,6 +16,7 @@ Volunteer ToVolunteer(const store::Document& doc) {
     v.rev = doc.rev;
     v.name = store::StringField(doc.body, "name");
     v.phone = store::StringField(doc.body, "phone");
+    ReadVolunteerExtras(doc.body, v);
     return v;
 }
 
@@ -47,18 +52,66 @@ std::optional<Volunteer> VolunteerService::Find(const std::string& id) const {
     return doc == nullptr ? std::nullopt : std::optional(ToVolunteer(*doc));
 }
 
-Outcome VolunteerService::Add(std::string_view name, std::string_view phone, int64_t now_ms) {
+std::optional<Volunteer> VolunteerService::FindByPhone(std::string_view phone) const {
+    const std::string digits = NormalizePhone(phone);
+    if (digits.empty()) {
+        return std::nullopt;
+    }
+    for (const store::Document* doc : writer_.Store().OfType("volunteer")) {
+        if (NormalizePhone(store::StringField(doc->body, "phone")) == digits) {
+            return ToVolunteer(*doc);
+        }
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// The fields this version edits, checked; the skills and category as known keys only.
+Volunteer Cleaned(const Volunteer& in) {
+    Volunteer v = in;
+    v.name = TrimSpaces(v.name);
+    v.phone = TrimSpaces(v.phone);
+    v.note = TrimSpaces(v.note);
+    bool known = false;
+    for (const char* c : kVolunteerCategories) {
+        known = known || v.category == c;
+    }
+    if (!known) {
+        v.category.clear();
+    }
+    std::vector<std::string> skills;
+    for (const char* k : kVolunteerSkills) {
+        if (std::find(v.skills.begin(), v.skills.end(), k) != v.skills.end()) {
+            skills.emplace_back(k);
+        }
+    }
+    v.skills = std::move(skills);
+    v.last_negative_test = std::max<int64_t>(0, v.last_negative_test);
+    return v;
+}
+
+} // namespace
+
+Json VolunteerService::NewBody(const Volunteer& in, int64_t now_ms) const {
+    const Volunteer v = Cleaned(in);
+    Json body{{"type", "volunteer"},
+              {"name", v.name},
+              {"phone", v.phone},
+              {"updated_at", now_ms},
+              {"device", writer_.DeviceTag()}};
+    WriteVolunteerExtras(v, body);
+    return body;
+}
+
+Outcome VolunteerService::Add(const Volunteer& v, int64_t now_ms) {
     Outcome out;
-    out.problems.AddAll(ValidateVolunteer(name, phone));
+    out.problems.AddAll(ValidateVolunteer(v.name, v.phone));
     if (!out.problems.empty()) {
         return out;
     }
-    const Json body{{"type", "volunteer"},
-                    {"name", TrimSpaces(name)},
-                    {"phone", TrimSpaces(phone)},
-                    {"updated_at", now_ms},
-                    {"device", writer_.DeviceTag()}};
-    return One(writer_, writer_.Store().Put(writer_.Ids().Make("volunteer", now_ms), body, ""));
+    return One(writer_, writer_.Store().Put(writer_.Ids().Make("volunteer", now_ms),
+                                            NewBody(v, now_ms), ""));
 }
 
 Outcome VolunteerService::Update(const Volunteer& edited, int64_t now_ms) {
@@ -73,8 +126,13 @@ Outcome VolunteerService::Update(const Volunteer& edited, int64_t now_ms) {
         return out;
     }
     Json body = doc->body; // keep fields this version does not edit
-    body["name"] = TrimSpaces(edited.name);
-    body["phone"] = TrimSpaces(edited.phone);
+    Volunteer v = Cleaned(edited);
+    if (v.code_key == 0) {
+        v.code_key = CodeKeyFrom(store::StringField(doc->body, "code_key"));
+    }
+    body["name"] = v.name;
+    body["phone"] = v.phone;
+    WriteVolunteerExtras(v, body);
     body["updated_at"] = now_ms;
     body["device"] = writer_.DeviceTag();
     return One(writer_, writer_.Store().Put(edited.id, body, edited.rev));

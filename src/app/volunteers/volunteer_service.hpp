@@ -10,6 +10,7 @@
 #include "app/outcome.hpp"
 #include "app/writer.hpp"
 #include "core/volunteers/volunteer.hpp"
+#include "store/document.hpp"
 
 namespace linli {
 
@@ -21,8 +22,19 @@ class VolunteerService {
 
     std::vector<Volunteer> List(std::string_view query) const;
     std::optional<Volunteer> Find(const std::string& id) const;
-    Outcome Add(std::string_view name, std::string_view phone, int64_t now_ms);
+    // The volunteer with this phone (digits compared), or nullopt.
+    std::optional<Volunteer> FindByPhone(std::string_view phone) const;
+    Outcome Add(const Volunteer& v, int64_t now_ms);
+    Outcome Add(std::string_view name, std::string_view phone, int64_t now_ms) {
+        Volunteer v;
+        v.name = std::string(name);
+        v.phone = std::string(phone);
+        return Add(v, now_ms);
+    }
     Outcome Update(const Volunteer& edited, int64_t now_ms);
+    // The body of a new volunteer (checked and trimmed), for actions that write one in
+    // their own transaction (a reply code from someone new).
+    store::Json NewBody(const Volunteer& v, int64_t now_ms) const;
     Outcome Remove(const std::string& id, const std::string& rev);
 
   private:

@@ -1,6 +1,8 @@
 #include "core/volunteers/shifts.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 namespace linli {
 
@@ -113,19 +115,19 @@ std::vector<ShiftConflict> ConflictsFor(const Shift& shift, const Post& post,
 
 std::vector<const Shift*> Gaps(const std::vector<Shift>& shifts, const std::vector<SignUp>& signups,
                                int64_t now) {
+    std::unordered_map<std::string_view, int> confirmed; // counted once: shifts x sign-ups
+    for (const SignUp& u : signups) {
+        if (u.state == SignUpState::Confirmed) {
+            ++confirmed[u.shift_id];
+        }
+    }
     std::vector<const Shift*> out;
     for (const Shift& s : shifts) {
-        if (s.end <= now) {
-            continue; // over
+        if (s.end <= now || s.start > now + kDayMs) {
+            continue; // over, or not within the next 24 hours
         }
-        if (s.start > now + kDayMs) {
-            continue;
-        }
-        int confirmed = 0;
-        for (const SignUp& u : signups) {
-            confirmed += u.shift_id == s.id && u.state == SignUpState::Confirmed ? 1 : 0;
-        }
-        if (confirmed < s.min_people) {
+        const auto it = confirmed.find(s.id);
+        if ((it == confirmed.end() ? 0 : it->second) < s.min_people) {
             out.push_back(&s);
         }
     }

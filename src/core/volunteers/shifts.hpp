@@ -64,6 +64,30 @@ std::vector<ShiftConflict> ConflictsFor(const Shift& shift, const Post& post,
                                         const VolunteerFacts& volunteer,
                                         const std::vector<const Shift*>& their_other_shifts);
 
+// Input a shift action refuses or warns of (in form order), and why a code was refused.
+enum class ShiftProblem {
+    PostNameMissing,
+    PeopleInvalid,      // max below 1 or min above max
+    DaysInvalid,        // 1 to 62 days
+    ChangeHoursInvalid, // "06/14/22": hours 0-23, ascending
+    CodeEmpty,
+    CodeNotOurs,
+    CodeWrongKind,
+    CodeMistyped,
+    CodeDamaged,
+    UnknownShift, // the code names a shift this desk does not have
+    ShiftOver,    // the shift has ended
+    DoubleBooked,
+    TooLittleRest,
+    MissingSkill,
+    TestTooOld,
+    NotSignedUp,     // check-in or cancel of a sign-up that does not exist
+    ShiftFull,       // promotion with no free place
+    CheckInCodeWrong, // the post code does not match the post and minute
+    NotForThisPhone, // a confirmation made for another volunteer's phone
+    NoShiftNow,      // a check-in code with no shift of theirs at that post now
+};
+
 // Shifts starting within 24 hours of now with fewer confirmed people than their minimum,
 // the earliest first.
 std::vector<const Shift*> Gaps(const std::vector<Shift>& shifts, const std::vector<SignUp>& signups,

@@ -31,6 +31,52 @@ std::vector<VolunteerProblem> ValidateVolunteer(std::string_view name, std::stri
     return problems;
 }
 
+namespace {
+
+struct Alias {
+    const char* key;
+    const char* words[6];
+};
+
+constexpr Alias kCategoryAliases[] = {
+    {"party_member", {"党员", "共产党员", "party member", "party_member", "party", nullptr}},
+    {"ex_soldier", {"退役军人", "退伍军人", "军人", "ex-soldier", "ex_soldier", "veteran"}},
+    {"student", {"学生", "大学生", "student", nullptr, nullptr, nullptr}},
+    {"resident", {"居民", "群众", "resident", nullptr, nullptr, nullptr}},
+    {"staff", {"工作人员", "社区工作者", "员工", "staff", nullptr, nullptr}},
+};
+constexpr Alias kSkillAliases[] = {
+    {"driver", {"司机", "驾驶", "开车", "driver", "driving", nullptr}},
+    {"medical", {"医护", "医疗", "护士", "医生", "medical", nullptr}},
+    {"elder_care", {"养老", "照护老人", "助老", "elder care", "elder_care", nullptr}},
+    {"dialect", {"方言", "dialect", nullptr, nullptr, nullptr, nullptr}},
+};
+
+template <size_t N> std::string KeyOf(const Alias (&aliases)[N], std::string_view text) {
+    std::string t = TrimSpaces(text);
+    for (char& c : t) {
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    for (const Alias& a : aliases) {
+        for (const char* w : a.words) {
+            if (w != nullptr && t == w) {
+                return a.key;
+            }
+        }
+    }
+    return "";
+}
+
+} // namespace
+
+std::string CategoryKeyOf(std::string_view text) {
+    return KeyOf(kCategoryAliases, text);
+}
+
+std::string SkillKeyOf(std::string_view text) {
+    return KeyOf(kSkillAliases, text);
+}
+
 bool VolunteerMatches(const Volunteer& v, std::string_view query) {
     const std::string q = TrimSpaces(query);
     if (q.empty()) {

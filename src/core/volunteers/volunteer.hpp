@@ -1,6 +1,7 @@
 #pragma once
-// A volunteer as the app keeps one (minimal for now: the full volunteer feature adds
-// categories, skills, test dates, shifts).
+// A volunteer as the app keeps one: who they are (name, phone, category), what they can do
+// (skills), and their latest negative test, which posts may require.
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,7 +16,21 @@ struct Volunteer {
     std::string rev;
     std::string name;
     std::string phone;
+    std::string category;            // a kVolunteerCategories key, or "" (not said)
+    std::vector<std::string> skills; // kVolunteerSkills keys
+    int64_t last_negative_test = 0;  // ms of the day of the test; 0: none known
+    std::string note;
+    uint64_t code_key = 0; // the key of their phone's reply codes (0: none yet)
 };
+
+// Keys stored in documents; the UI translates them.
+inline constexpr const char* kVolunteerCategories[] = {"party_member", "ex_soldier", "student",
+                                                       "resident", "staff"};
+inline constexpr const char* kVolunteerSkills[] = {"driver", "medical", "elder_care", "dialect"};
+// A category or skill as typed in a spreadsheet ("党员", "退役军人", "司机", "driver") as
+// its key, or "" when it is none of them.
+std::string CategoryKeyOf(std::string_view text);
+std::string SkillKeyOf(std::string_view text);
 
 enum class VolunteerProblem { NameMissing, NameTooLong, PhoneMissing, PhoneInvalid };
 

@@ -68,8 +68,12 @@ void DrawForm(UiContext& ui, AppState& state) {
         if (adding) {
             result = ui.data.Volunteers().Add(form.name, form.phone, ui.platform.NowMs());
         } else {
-            result = ui.data.Volunteers().Update(
-                Volunteer{form.id, form.rev, form.name, form.phone}, ui.platform.NowMs());
+            Volunteer edited;
+            edited.id = form.id;
+            edited.rev = form.rev;
+            edited.name = form.name;
+            edited.phone = form.phone;
+            result = ui.data.Volunteers().Update(edited, ui.platform.NowMs());
         }
         form.problems = result.problems.Of<VolunteerProblem>();
         form.error.clear();
