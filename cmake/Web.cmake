@@ -15,6 +15,7 @@ target_link_libraries(imgui_backends PUBLIC imgui)
 target_compile_options(imgui_backends PRIVATE -Os)
 
 add_executable(linli
+  src/platform/web/barcode_api.cpp
   src/platform/web/main.cpp
   src/platform/web/web_platform.cpp
 )
@@ -35,7 +36,9 @@ target_link_options(linli PRIVATE
   -sINITIAL_MEMORY=33554432
   -sTOTAL_STACK=1048576
   -sEXIT_RUNTIME=0
-  -sDISABLE_EXCEPTION_CATCHING=1
+  # No exceptions are caught, except in the code compiled with -fexceptions (zxing and
+  # io/barcode.cpp, cmake/ThirdParty.cmake), which needs the runtime's support linked in.
+  $<IF:$<BOOL:${LINLI_ZXING_FROM_SOURCES}>,-sDISABLE_EXCEPTION_CATCHING=0,-sDISABLE_EXCEPTION_CATCHING=1>
   "-sEXPORTED_FUNCTIONS=_main,_malloc,_free"
   "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8"
   --js-library ${LINLI_JS_LIBRARY}

@@ -6,7 +6,8 @@ Used by serve.py and tests/run.sh; run it directly for a single step:
 
 Everything downloaded goes to ignored folders or to the cache outside the tree
 (LINLI_CACHE, default ~/.cache/linli): Debian binary packages through apt, Debian
-*source* packages (Dear ImGui 1.92.x from forky, SDL2 2.26.5 from bookworm) through a
+*source* packages (Dear ImGui 1.92.x from forky; SDL2 2.26.5, the XLSX libraries, the QR
+Code generator and zxing-cpp from bookworm) through a
 private apt state folder that leaves the system's apt configuration alone, npm packages
 into node_modules/. Every step is idempotent and prints nothing when there is nothing
 to do; slow steps announce themselves and write their full output to a log file.
@@ -54,9 +55,11 @@ APT_PACKAGES = [
     "clang-format",
     "ccache",  # compiler cache in LINLI_CACHE: a fresh clone (CI) rebuilds in seconds
     "python3-openpyxl",  # tests read the app's .xlsx files back (Debian's /usr/bin/python3)
+    "libzxing-dev",  # native barcode reading when zxing-cpp's sources cannot be fetched
 ]
 
-# Debian source packages: (package, version prefix we accept, suite it comes from).
+# Debian source packages: (package, version prefix we accept, suite it comes from). The
+# prefix may name a Debian revision ("1.8.0-1.1") to pick one suite's version.
 IMGUI_SOURCE = ("imgui", "1.92.", "forky")
 SDL2_SOURCE = ("libsdl2", "2.26.5", "bookworm")
 # XLSX: libxlsxwriter writes, zlib inflates and expat parses when reading; all three are
@@ -64,6 +67,11 @@ SDL2_SOURCE = ("libsdl2", "2.26.5", "bookworm")
 XLSXWRITER_SOURCE = ("libxlsxwriter", "1.1.", "bookworm")
 ZLIB_SOURCE = ("zlib", "1:1.2.13", "bookworm")  # Debian's version has an epoch ("1:")
 EXPAT_SOURCE = ("expat", "2.5.0", "bookworm")
+# QR codes and barcodes: nayuki's QR Code generator (the C++ encoder; Debian's source
+# package is named qr-code-generator, bookworm's 1.8.0-1.1) and zxing-cpp 1.4.x (reading
+# QR Code and Code 128 only), compiled from these sources by cmake/ThirdParty.cmake.
+QRCODEGEN_SOURCE = ("qr-code-generator", "1.8.0-1.1", "bookworm")
+ZXING_SOURCE = ("zxing-cpp", "1.4.", "bookworm")
 
 EMSCRIPTEN_ENV = {"NODE_PATH": "/usr/share/nodejs"}  # emcc needs acorn from Debian's node modules
 
@@ -174,14 +182,25 @@ def source_versions(package: str) -> list[str]:
     return [line.split(":", 1)[1].strip() for line in r.stdout.splitlines() if line.startswith("Version:")]
 
 
-def source_dir(spec: tuple[str, str, str]) -> Path:
-    """Returns the unpacked Debian source tree for spec, fetching it once into the cache."""
+def source_dir(spec: tuple[str, str, str], required: bool = True) -> Path | None:
+    """Returns the unpacked Debian source tree for spec, fetching it once into the cache.
+
+    When the mirror serves the upstream tarball but not Debian's packaging (seen for
+    qr-code-generator: its .debian.tar.xz answers 404), the upstream tarball alone is
+    unpacked: apt checked its hash against the signed source index, and none of these
+    libraries needs Debian's patches to be compiled by cmake/ThirdParty.cmake. When not even
+    that can be fetched, a spec that is not required gives None (retried a day later)."""
     package, prefix, _suite = spec
     src_root = CACHE / "src"
     src_root.mkdir(parents=True, exist_ok=True)
-    for existing in sorted(src_root.glob(f"{package}-{prefix.split(':')[-1]}*")):
+    # The unpacked folder is named after the upstream version (no epoch, no Debian revision).
+    upstream_prefix = prefix.split(":")[-1].split("-")[0]
+    for existing in sorted(src_root.glob(f"{package}-{upstream_prefix}*")):
         if (existing / ".linli-complete").exists():
             return existing
+    missing = src_root / f".missing-{package}-{prefix}"
+    if not required and missing.exists() and time.time() - missing.stat().st_mtime < 86400:
+        return None
     say(f"Fetching Debian source package {package} {prefix}* (first run only)")
     versions = [v for v in source_versions(package) if v.startswith(prefix)]
     if not versions:
@@ -191,7 +210,31 @@ def source_dir(spec: tuple[str, str, str]) -> Path:
     work = src_root / f".download-{package}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
-    run(["apt-get", *private_apt_options(), "source", f"{package}={version}"], log="apt-source.log", cwd=work)
+    LOGS.mkdir(parents=True, exist_ok=True)
+    cmd = ["apt-get", *private_apt_options(), "source", f"{package}={version}"]
+    with open(LOGS / "apt-source.log", "ab") as out:
+        out.write(("\n$ " + " ".join(cmd) + "\n").encode())
+        out.flush()
+        fetched = subprocess.run(cmd, cwd=work, stdout=out, stderr=subprocess.STDOUT).returncode == 0
+    note = version
+    if not fetched:
+        origs = sorted(work.glob("*.orig.tar.*"))
+        if not origs:
+            shutil.rmtree(work, ignore_errors=True)
+            if required:
+                say(f"FAILED: apt-get source {package}={version} (log: {LOGS / 'apt-source.log'})")
+                sys.exit(1)
+            say(f"  {package} {version}: the mirror does not serve its sources "
+                f"(log: {LOGS / 'apt-source.log'}); going on without it")
+            missing.write_text(version + "\n")
+            return None
+        say(f"  {package} {version}: Debian's packaging is not on the mirror; "
+            f"using the upstream tarball {origs[0].name} (hash checked by apt)")
+        for item in work.iterdir():
+            if item.is_dir():
+                shutil.rmtree(item)
+        subprocess.run(["tar", "-xf", origs[0].name], cwd=work, check=True)
+        note = f"{version} (upstream tarball only: {origs[0].name})"
     unpacked = [p for p in work.iterdir() if p.is_dir()]
     if len(unpacked) != 1:
         say(f"Unexpected layout after apt-get source {package}: {unpacked}")
@@ -201,7 +244,8 @@ def source_dir(spec: tuple[str, str, str]) -> Path:
     shutil.rmtree(final, ignore_errors=True)
     unpacked[0].rename(final)
     shutil.rmtree(work, ignore_errors=True)
-    (final / ".linli-complete").write_text(version + "\n")
+    missing.unlink(missing_ok=True)
+    (final / ".linli-complete").write_text(note + "\n")
     return final
 
 
@@ -210,11 +254,16 @@ def imgui_dir() -> Path:
 
 
 def third_party_args() -> list[str]:
-    """CMake arguments naming the XLSX libraries' sources (cmake/ThirdParty.cmake)."""
+    """CMake arguments naming the third-party sources (cmake/ThirdParty.cmake): the XLSX
+    libraries, the QR Code encoder and the barcode reader."""
     return [
         f"-DLINLI_XLSXWRITER_DIR={source_dir(XLSXWRITER_SOURCE)}",
         f"-DLINLI_ZLIB_DIR={source_dir(ZLIB_SOURCE)}",
         f"-DLINLI_EXPAT_DIR={source_dir(EXPAT_SOURCE)}",
+        f"-DLINLI_QRCODEGEN_DIR={source_dir(QRCODEGEN_SOURCE)}",
+        # Empty when Debian's mirror cannot serve zxing-cpp's sources: native builds then
+        # read barcodes through Debian's libzxing-dev, and the web build has no reader.
+        f"-DLINLI_ZXING_DIR={source_dir(ZXING_SOURCE, required=False) or ''}",
     ]
 
 
