@@ -36,6 +36,11 @@
     window.addEventListener('orientationchange', () => setTimeout(fitCanvas, 100));
     if (window.visualViewport) window.visualViewport.addEventListener('resize', fitCanvas);
     window.addEventListener('error', (ev) => bridge.errors.push(String(ev.message)));
+    // A sign-up link opened in a tab that already runs the app.
+    window.addEventListener('hashchange', () => {
+      const fragment = location.hash.replace(/^#/, '');
+      bridge.internal.callApp((m, rt) => bridge.internal.withCStrings([fragment], (p) => m._linli_link_opened(rt, p)));
+    });
     if (!('WebGL2RenderingContext' in window)) {
       showFatal('此浏览器不支持 WebGL2，请升级浏览器。', 'This browser does not support WebGL2. Please update it.');
     }

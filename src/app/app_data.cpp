@@ -20,9 +20,9 @@ store::SchemaRegistry AppSchemas() {
 
 AppData::AppData(store::Persistence& persistence, std::string device_tag)
     : store_(AppSchemas()), db_(store_, persistence), ids_(std::move(device_tag)),
-      writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_), shifts_(writer_, volunteers_),
-      sampling_(writer_, settings_), supplies_(writer_, sampling_), medicine_(writer_, sampling_),
-      sample_(writer_, sampling_, supplies_, medicine_) {
+      writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_),
+      shifts_(writer_, volunteers_), sampling_(writer_, settings_), supplies_(writer_, sampling_),
+      medicine_(writer_, sampling_), sample_(writer_, sampling_, supplies_, medicine_) {
     VolunteerService::AddIndexes(store_);
 }
 

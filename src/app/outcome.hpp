@@ -68,8 +68,8 @@ enum class Effect {
     SignUpRefused, // a confirmation told the volunteer no
     CheckedIn,
     CheckedOut,
-    Promoted,      // someone on the waitlist got the place
-    Unchanged,     // the same code again: nothing to do
+    Promoted,  // someone on the waitlist got the place
+    Unchanged, // the same code again: nothing to do
 };
 struct EffectOn {
     Effect effect;

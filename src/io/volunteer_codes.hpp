@@ -37,8 +37,8 @@ struct OfferedShift {
     bool operator==(const OfferedShift&) const = default;
 };
 struct SignUpOffer {
-    std::string desk;     // the staff device that made it (its device tag)
-    int64_t made_at = 0;  // ms, whole seconds
+    std::string desk;    // the staff device that made it (its device tag)
+    int64_t made_at = 0; // ms, whole seconds
     std::vector<OfferedPost> posts;
     std::vector<OfferedShift> shifts; // earliest first
     bool operator==(const SignUpOffer&) const = default;
@@ -84,11 +84,11 @@ struct PostCheckInCode {
 };
 
 enum class CodeError {
-    Empty,       // nothing typed
-    NotACode,    // not one of ours (wrong prefix or characters)
-    WrongKind,   // one of ours, but another kind (a confirmation pasted as a reply)
-    Mistyped,    // the checksum does not match
-    Damaged,     // checksum fine, content unreadable (a newer app's code)
+    Empty,     // nothing typed
+    NotACode,  // not one of ours (wrong prefix or characters)
+    WrongKind, // one of ours, but another kind (a confirmation pasted as a reply)
+    Mistyped,  // the checksum does not match
+    Damaged,   // checksum fine, content unreadable (a newer app's code)
 };
 
 std::string EncodeOffer(const SignUpOffer& offer);

@@ -186,6 +186,13 @@ export async function addVolunteer(page, name, phone, zh = true, waitRow = true)
   if (waitRow) await page.getByRole('button', { name: `${name} ${phone}`, exact: true }).waitFor({ state: 'attached', timeout: 15000 });
 }
 
+// The volunteer list sits behind its button on the volunteers screen.
+export async function gotoVolunteerList(page, zh = true) {
+  await gotoArea(page, zh ? '志愿者' : 'Volunteers');
+  await activate(page, 'button', zh ? '志愿者名单' : 'Volunteer list');
+  await page.getByRole('button', { name: zh ? '添加志愿者' : 'Add volunteer', exact: true }).waitFor({ state: 'attached', timeout: 10000 });
+}
+
 export async function gotoArea(page, name) {
   await activate(page, 'tab', name);
   await page.getByRole('tab', { name, exact: true, selected: true }).waitFor({ state: 'attached', timeout: 10000 });

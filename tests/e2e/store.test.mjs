@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  activate, addVolunteer, gotoArea, idbRecords, launchOnProfile, LAPTOP, openApp,
+  activate, addVolunteer, gotoArea, gotoVolunteerList, idbRecords, launchOnProfile, LAPTOP, openApp,
   openPage, PHONE, ROOT, startServerAndBrowser, typeInto, waitForReady,
 } from './helpers.mjs';
 
@@ -28,7 +28,7 @@ describe('document store in IndexedDB', () => {
   it('phone: a volunteer added through the form survives a reload, stored as a readable JSON document', async () => {
     const { page, context } = await openApp(browser, server.url, PHONE);
     try {
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await addVolunteer(page, '王淼', '13800138000');
       await page.screenshot({ path: path.join(ROOT, 'test-results', 'phone-volunteers.png') });
       const records = await idbRecords(page);
@@ -42,7 +42,7 @@ describe('document store in IndexedDB', () => {
 
       await page.reload();
       await waitForReady(page);
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await row(page, '王淼', '13800138000').waitFor({ state: 'attached' });
 
       // Edit, then delete: each survives a reload too.
@@ -54,7 +54,7 @@ describe('document store in IndexedDB', () => {
       await page.getByRole('textbox', { name: '姓名' }).waitFor({ state: 'detached' });
       await page.reload();
       await waitForReady(page);
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await row(page, '王淼淼', '13800138000').waitFor({ state: 'attached' });
       await activate(page, 'button', '王淼淼 13800138000');
       await activate(page, 'button', '删除');
@@ -62,7 +62,7 @@ describe('document store in IndexedDB', () => {
       await page.getByRole('status', { name: '已保存', exact: true }).waitFor({ state: 'attached' });
       await page.reload();
       await waitForReady(page);
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await page.getByRole('button', { name: '添加志愿者' }).waitFor({ state: 'attached' });
       assert.equal(await row(page, '王淼淼', '13800138000').count(), 0);
       const tomb = (await idbRecords(page)).find((r) => r._id === doc._id);
@@ -78,7 +78,7 @@ describe('document store in IndexedDB', () => {
   it('bad input in the form is refused with a message and nothing is stored', async () => {
     const { page, context } = await openApp(browser, server.url, LAPTOP);
     try {
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await activate(page, 'button', '添加志愿者');
       await typeInto(page, '手机号', '12');
       await activate(page, 'button', '保存');
@@ -95,13 +95,13 @@ describe('document store in IndexedDB', () => {
     try {
       let chrome = await launchOnProfile(profile);
       let page = await openPage(chrome.browser.contexts()[0], server.url);
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await addVolunteer(page, '赵燚', '13700001234');
       await chrome.kill(); // no shutdown, no flush: the process is gone
       chrome = await launchOnProfile(profile);
       try {
         page = await openPage(chrome.browser.contexts()[0], server.url);
-        await gotoArea(page, '志愿者');
+        await gotoVolunteerList(page);
         await row(page, '赵燚', '13700001234').waitFor({ state: 'attached', timeout: 15000 });
       } finally {
         await chrome.close();
@@ -128,13 +128,13 @@ describe('document store in IndexedDB', () => {
       await context.setOffline(true);
       await page.reload();
       await waitForReady(page);
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await addVolunteer(page, '离线', '13600000000');
       await gotoArea(page, '设置'); // draws rare characters: the full font comes from the cache
       await page.getByRole('status', { name: '完整中文字库已加载' }).waitFor({ state: 'attached', timeout: 20000 });
       await page.reload();
       await waitForReady(page);
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await row(page, '离线', '13600000000').waitFor({ state: 'attached' });
       await context.setOffline(false);
     } finally {
@@ -147,8 +147,8 @@ describe('document store in IndexedDB', () => {
     try {
       const a = await openPage(context, server.url);
       const b = await openPage(context, server.url);
-      await gotoArea(a, '志愿者');
-      await gotoArea(b, '志愿者');
+      await gotoVolunteerList(a);
+      await gotoVolunteerList(b);
       await addVolunteer(a, '钱玥', '13500001111');
       const t0 = Date.now();
       await row(b, '钱玥', '13500001111').waitFor({ state: 'attached', timeout: 1000 });
@@ -166,7 +166,7 @@ describe('document store in IndexedDB', () => {
       await b.getByRole('status', { name: '这条记录刚被修改过，请重新打开后再编辑。' }).waitFor({ state: 'attached' });
       await b.reload();
       await waitForReady(b);
-      await gotoArea(b, '志愿者');
+      await gotoVolunteerList(b);
       await row(b, '钱玥A', '13500001111').waitFor({ state: 'attached' });
       assert.equal(await row(b, '钱玥B', '13500001111').count(), 0);
       assert.deepEqual([...a.errors, ...b.errors], []);
@@ -179,10 +179,10 @@ describe('document store in IndexedDB', () => {
     const context = await browser.newContext({ ...LAPTOP, locale: 'zh-CN' });
     try {
       const a = await openPage(context, server.url);
-      await gotoArea(a, '志愿者');
+      await gotoVolunteerList(a);
       await addVolunteer(a, '孙犇', '13400002222');
       const b = await openPage(context, server.url);
-      await gotoArea(b, '志愿者');
+      await gotoVolunteerList(b);
       await activate(b, 'button', '孙犇 13400002222');
       // B stops hearing A (as if the broadcast were late), then both save.
       await b.evaluate(() => { window.linliBridge.data.channel.onmessage = null; });
@@ -205,7 +205,7 @@ describe('document store in IndexedDB', () => {
     const first = await openApp(browser, server.url, { ...LAPTOP, acceptDownloads: true });
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-backup-'));
     try {
-      await gotoArea(first.page, '志愿者');
+      await gotoVolunteerList(first.page);
       await addVolunteer(first.page, '周喆', '13300003333');
       await addVolunteer(first.page, '吴堃', '13300004444');
       await gotoArea(first.page, '设置');
@@ -221,7 +221,7 @@ describe('document store in IndexedDB', () => {
 
       const second = await openApp(browser, server.url, LAPTOP);
       try {
-        await gotoArea(second.page, '志愿者');
+        await gotoVolunteerList(second.page);
         await addVolunteer(second.page, '郑七', '13300005555');
         await gotoArea(second.page, '设置');
         const garbage = path.join(dir, 'broken.json');
@@ -234,7 +234,7 @@ describe('document store in IndexedDB', () => {
         await second.page.getByRole('status', { name: /^恢复完成：新增 2，/ }).waitFor({ state: 'attached' });
         await second.page.reload();
         await waitForReady(second.page);
-        await gotoArea(second.page, '志愿者');
+        await gotoVolunteerList(second.page);
         for (const [n, p] of [['周喆', '13300003333'], ['吴堃', '13300004444'], ['郑七', '13300005555']]) {
           await row(second.page, n, p).waitFor({ state: 'attached' });
         }
@@ -251,7 +251,7 @@ describe('document store in IndexedDB', () => {
   it('a corrupted record in IndexedDB does not stop the rest from loading and is reported', async () => {
     const { page, context } = await openApp(browser, server.url, PHONE);
     try {
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await addVolunteer(page, '冯八', '13200006666');
       await page.evaluate(() => new Promise((resolve, reject) => {
         const req = indexedDB.open('linli', 1);
@@ -267,7 +267,7 @@ describe('document store in IndexedDB', () => {
       await waitForReady(page);
       await page.getByRole('status', { name: '有 2 条本地记录无法读取，已跳过，其余数据正常。' }).waitFor({ state: 'attached' });
       await page.screenshot({ path: path.join(ROOT, 'test-results', 'phone-corrupt-notice.png') });
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await row(page, '冯八', '13200006666').waitFor({ state: 'attached' });
     } finally {
       await context.close();
@@ -277,13 +277,13 @@ describe('document store in IndexedDB', () => {
   it('a database connection the browser dropped is reopened and the save still lands', async () => {
     const { page, context } = await openApp(browser, server.url, LAPTOP);
     try {
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       // Close the connection behind the app's back (as Safari does under pressure).
       await page.evaluate(() => window.linliBridge.data.db.db.close());
       await addVolunteer(page, '褚九', '13000009999');
       await page.reload();
       await waitForReady(page);
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       await row(page, '褚九', '13000009999').waitFor({ state: 'attached' });
       assert.deepEqual(page.errors, []);
     } finally {

@@ -45,6 +45,15 @@ class RecordingPlatform final : public Platform {
     void OpenFile(const std::string&) override { ++open_file_requests; }
     void OpenPrintable(const std::string& html) override { printed.push_back(html); }
     void ApplyUpdate() override { ++updates_applied; }
+    void CopyText(const std::string& text) override { copied.push_back(text); }
+    uint64_t Random64() override { return ++random; }
+    std::string SiteAddress() const override { return "https://linli.test/app/"; }
+    void StartScanner() override { ++scanners_started; }
+    void StopScanner() override { ++scanners_stopped; }
+    std::vector<std::string> copied;
+    uint64_t random = 0x5EED;
+    int scanners_started = 0;
+    int scanners_stopped = 0;
 
     int64_t now_ms = 1'700'000'000'000;
     std::vector<std::pair<std::string, std::string>> downloads;
@@ -476,6 +485,7 @@ TEST_CASE("volunteers: add through the form, saved shows only when the write com
     Harness h(390, 844, Language::Chinese);
     h.persistence.complete_at_once = false;
     h.app().State().area = Area::Volunteers;
+    h.app().State().volunteers.view = VolunteersView::People;
     h.Frame(3);
     h.TapItem(Role::Button, "添加志愿者");
     h.TapItem(Role::Button, "保存"); // empty form
@@ -499,6 +509,7 @@ TEST_CASE("volunteers: edit and a two-step delete") {
     Harness h(390, 844, Language::English);
     h.data().Volunteers().Add("Li Lei", "13900001111", 1);
     h.app().State().area = Area::Volunteers;
+    h.app().State().volunteers.view = VolunteersView::People;
     h.Frame(3);
     h.TapItem(Role::Button, "Li Lei 13900001111");
     CHECK(h.Require(Role::TextBox, "Name").value == "Li Lei");
@@ -517,6 +528,7 @@ TEST_CASE("a failed write is shown plainly and the change disappears") {
     Harness h(390, 844, Language::English);
     h.persistence.complete_at_once = false;
     h.app().State().area = Area::Volunteers;
+    h.app().State().volunteers.view = VolunteersView::People;
     h.data().Volunteers().Add("Han Mei", "13900002222", 1);
     h.data().WriteFailed(h.persistence.pending.at(0), store::FailureKind::Quota,
                          "QuotaExceededError", "");
@@ -599,6 +611,7 @@ TEST_CASE("a failed save keeps what was typed in the form") {
     Harness h(390, 844, Language::English);
     h.persistence.complete_at_once = false;
     h.app().State().area = Area::Volunteers;
+    h.app().State().volunteers.view = VolunteersView::People;
     h.Frame(3);
     h.TapItem(Role::Button, "Add volunteer");
     TypeInto(h, "Name", "Zhou Zhe", 1);

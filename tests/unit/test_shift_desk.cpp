@@ -34,8 +34,8 @@ std::string PostKeyOfOnly(Device& staff) {
 }
 
 // The volunteer's phone opens the link and signs up for the shift starting at `start`.
-std::string SignUpOn(Device& phone, Device& staff, int64_t start, const char* name,
-                     const char* tel, uint64_t key, int64_t now) {
+std::string SignUpOn(Device& phone, Device& staff, int64_t start, const char* name, const char* tel,
+                     uint64_t key, int64_t now) {
     const SignUpOffer offer = staff.data.Shifts().MakeOffer({}, 7, now);
     REQUIRE(phone.data.Shifts().OpenOffer("https://x.org/#v=" + EncodeOffer(offer), now).ok);
     const Outcome signed_up =
@@ -96,8 +96,7 @@ TEST_CASE("sign-up by reply code, confirmation back, replay changes nothing") {
     CHECK(staff.persistence.writes == writes);
     CHECK(staff.data.Volunteers().List("").size() == 1);
 
-    const std::string confirmation =
-        staff.data.Shifts().ConfirmationForReply(reply, now + 60'000);
+    const std::string confirmation = staff.data.Shifts().ConfirmationForReply(reply, now + 60'000);
     CHECK(confirmation.rfind("LLC-", 0) == 0);
     const Outcome told = phone.data.Shifts().ApplyConfirmation(confirmation, now + 90'000);
     REQUIRE(told.ok);
@@ -106,8 +105,9 @@ TEST_CASE("sign-up by reply code, confirmation back, replay changes nothing") {
     // Another phone cannot take this confirmation.
     Device other("vol2");
     SignUpOn(other, staff, kMonday, "王五", "13700137000", 99, now);
-    CHECK(other.data.Shifts().ApplyConfirmation(confirmation, now).problems.Has(
-        ShiftProblem::NotForThisPhone));
+    CHECK(other.data.Shifts()
+              .ApplyConfirmation(confirmation, now)
+              .problems.Has(ShiftProblem::NotForThisPhone));
     // The volunteer's phone shows no staff data and the staff desk has no my_ documents.
     CHECK(phone.data.Volunteers().List("").empty());
     CHECK(staff.data.Shifts().Model().Mine().empty());
@@ -127,8 +127,8 @@ TEST_CASE("a full shift waitlists, a cancel promotes the first waiting, told at 
     const std::string shift = ShiftIdFor(PostKeyOfOnly(staff), kMonday);
     CHECK(staff.data.Shifts().Model().ConfirmedCount(shift) == 1);
     CHECK(staff.data.Shifts().Model().WaitlistCount(shift) == 2);
-    REQUIRE(b.data.Shifts().ApplyConfirmation(
-                   staff.data.Shifts().ConfirmationForReply(rb, now), now)
+    REQUIRE(b.data.Shifts()
+                .ApplyConfirmation(staff.data.Shifts().ConfirmationForReply(rb, now), now)
                 .Did(Effect::Waitlisted));
 
     // a cancels from the phone: the cancel code frees the place; b gets it.
@@ -140,8 +140,8 @@ TEST_CASE("a full shift waitlists, a cancel promotes the first waiting, told at 
     CHECK(cancelled.Did(Effect::SignUpCancelled));
     REQUIRE(cancelled.Did(Effect::Promoted));
     const std::string promoted = *cancelled.SubjectOf(Effect::Promoted);
-    CHECK(staff.data.Volunteers().Find(
-                  staff.data.Shifts().Model().FindSignUp(promoted)->signup.volunteer_id)
+    CHECK(staff.data.Volunteers()
+              .Find(staff.data.Shifts().Model().FindSignUp(promoted)->signup.volunteer_id)
               ->name == "乙");
     // The original sign-up code, imported again after the cancel, changes nothing.
     CHECK(staff.data.Shifts().ImportReply(ra, now + 7000).Did(Effect::Unchanged));
@@ -190,12 +190,14 @@ TEST_CASE("double booking is refused and told; short rest and skills warn staff"
     CHECK(warned.problems.Has(ShiftProblem::TooLittleRest));
     CHECK(staff.data.Shifts().Assign(next, volunteer, now, true).ok);
     const std::string later_clinic = ShiftIdFor(clinic_key, kMonday + kDay + 12 * kHourMs);
-    CHECK(staff.data.Shifts().Assign(later_clinic, volunteer, now, false).problems.Has(
-        ShiftProblem::MissingSkill));
+    CHECK(staff.data.Shifts()
+              .Assign(later_clinic, volunteer, now, false)
+              .problems.Has(ShiftProblem::MissingSkill));
     // Double booking stays refused even when warnings are accepted.
     const std::string same_time = ShiftIdFor(clinic_key, kMonday + 4 * kHourMs);
-    CHECK(staff.data.Shifts().Assign(same_time, volunteer, now, true).problems.Has(
-        ShiftProblem::DoubleBooked));
+    CHECK(staff.data.Shifts()
+              .Assign(same_time, volunteer, now, true)
+              .problems.Has(ShiftProblem::DoubleBooked));
 }
 
 TEST_CASE("check-in by the post's rotating code, hours, no-shows and the gaps") {
@@ -238,14 +240,17 @@ TEST_CASE("check-in by the post's rotating code, hours, no-shows and the gaps") 
     CHECK(hours[0].name == "钱七");
     CHECK(hours[0].hours == doctest::Approx(8.0 - 2.0 / 60));
     // A wrong code is refused at the desk.
-    ReplyCode forged = std::get<ReplyCode>(DecodeReply(phone.data.Shifts().Model().FindMine(out.id)->reply));
+    ReplyCode forged =
+        std::get<ReplyCode>(DecodeReply(phone.data.Shifts().Model().FindMine(out.id)->reply));
     forged.post_code = (forged.post_code + 1) % 1'000'000;
     forged.at_ms += 60'000;
-    CHECK(staff.data.Shifts().ImportReply(EncodeReply(forged), leave).problems.Has(
-        ShiftProblem::CheckInCodeWrong));
+    CHECK(staff.data.Shifts()
+              .ImportReply(EncodeReply(forged), leave)
+              .problems.Has(ShiftProblem::CheckInCodeWrong));
     // No shift of theirs now: refused on the phone.
-    CHECK(phone.data.Shifts().CheckInHere(typed, kMonday + 3 * kDay).problems.Has(
-        ShiftProblem::NoShiftNow));
+    CHECK(phone.data.Shifts()
+              .CheckInHere(typed, kMonday + 3 * kDay)
+              .problems.Has(ShiftProblem::NoShiftNow));
     // A no-show counts, and hours stay.
     const std::string signup = staff.data.Shifts().Model().AllSignUps().front().shift_id;
     CHECK_FALSE(signup.empty());

@@ -109,10 +109,10 @@ TEST_CASE("an offer with a week of three posts fits a link and round-trips") {
     offer.desk = "ab12";
     offer.made_at = 1'795'990'000'000;
     for (int p = 0; p < 3; ++p) {
-        offer.posts.push_back({"mh3k2a-ab12-" + std::to_string(p), "东门卡口", "小区东门",
-                               p == 1 ? std::vector<std::string>{"medical"}
-                                      : std::vector<std::string>{},
-                               static_cast<uint16_t>(p == 2 ? 2 : 0)});
+        offer.posts.push_back(
+            {"mh3k2a-ab12-" + std::to_string(p), "东门卡口", "小区东门",
+             p == 1 ? std::vector<std::string>{"medical"} : std::vector<std::string>{},
+             static_cast<uint16_t>(p == 2 ? 2 : 0)});
         for (int s = 0; s < 21; ++s) {
             const int64_t start = 1'796'000'400'000 + int64_t{s} * 8 * 3'600'000;
             offer.shifts.push_back({static_cast<uint16_t>(p), start, start + 8 * 3'600'000,
@@ -158,8 +158,8 @@ TEST_CASE("hostile payloads with a valid checksum are refused, not trusted") {
     CHECK(std::get<CodeError>(DecodeOffer(frame("LLS", std::string("\x01\xFF", 2)))) ==
           CodeError::Damaged);
     // An offer claiming 65,535 posts.
-    CHECK(std::get<CodeError>(DecodeOffer(frame("LLS", std::string("\x01\x00\x00\x00\x00\x00\xFF\xFF", 8)))) ==
-          CodeError::Damaged);
+    CHECK(std::get<CodeError>(DecodeOffer(frame(
+              "LLS", std::string("\x01\x00\x00\x00\x00\x00\xFF\xFF", 8)))) == CodeError::Damaged);
     // A valid start cut short.
     const std::string good = EncodeReply(SampleReply());
     std::string bytes;

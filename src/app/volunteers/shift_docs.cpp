@@ -95,8 +95,8 @@ Shift ShiftFromDoc(const store::Document& doc) {
 }
 
 Json ShiftBody(const Shift& s) {
-    return Json{{"type", "shift"},   {"post", s.post_id},      {"start", s.start},
-                {"end", s.end},      {"min", s.min_people},   {"max", s.max_people}};
+    return Json{{"type", "shift"}, {"post", s.post_id},   {"start", s.start},
+                {"end", s.end},    {"min", s.min_people}, {"max", s.max_people}};
 }
 
 const char* SignUpStateKey(SignUpState s) {
@@ -225,10 +225,8 @@ MyProfile MyProfileFromDoc(const store::Document& doc) {
 }
 
 Json MyProfileBody(const MyProfile& p) {
-    return Json{{"type", "my_profile"},
-                {"name", p.name},
-                {"phone", p.phone},
-                {"key", CodeKeyText(p.key)}};
+    return Json{
+        {"type", "my_profile"}, {"name", p.name}, {"phone", p.phone}, {"key", CodeKeyText(p.key)}};
 }
 
 void ReadVolunteerExtras(const Json& body, Volunteer& v) {

@@ -20,11 +20,11 @@
 
 namespace linli {
 
-inline constexpr const char* kPostKinds[] = {"checkpoint", "sampling", "delivery",
-                                             "disinfection", "hotline", "other"};
+inline constexpr const char* kPostKinds[] = {"checkpoint",   "sampling", "delivery",
+                                             "disinfection", "hotline",  "other"};
 
 struct PostRecord {
-    Post post;          // post.id: the document id
+    Post post; // post.id: the document id
     std::string rev;
     std::string kind;   // a kPostKinds key
     std::string secret; // makes the post's check-in codes; never leaves staff devices
@@ -36,7 +36,7 @@ struct SignUpRecord {
     std::string rev;
     SignUp signup;
     bool no_show = false;
-    std::string via; // "code" (a reply code), "desk" (staff), "sync"
+    std::string via;     // "code" (a reply code), "desk" (staff), "sync"
     int64_t code_at = 0; // the time in the last reply code applied: older codes change nothing
 };
 
@@ -60,7 +60,7 @@ store::Json SignUpBody(const SignUpRecord& s);
 
 const char* SignUpStateKey(SignUpState s);
 inline constexpr SignUpState kAllSignUpStates[] = {SignUpState::Confirmed, SignUpState::Waitlist,
-                                                  SignUpState::Cancelled};
+                                                   SignUpState::Cancelled};
 
 // The volunteer's own phone.
 enum class MyState { Sent, Confirmed, Waitlist, Cancelled, Refused, CancelSent };
@@ -81,9 +81,9 @@ struct MyProfile {
     uint64_t key = 0;
 };
 const char* MyStateKey(MyState s);
-inline constexpr MyState kAllMyStates[] = {MyState::Sent,      MyState::Confirmed,
-                                          MyState::Waitlist,  MyState::Cancelled,
-                                          MyState::Refused,   MyState::CancelSent};
+inline constexpr MyState kAllMyStates[] = {MyState::Sent,     MyState::Confirmed,
+                                           MyState::Waitlist, MyState::Cancelled,
+                                           MyState::Refused,  MyState::CancelSent};
 MySignUp MySignUpFromDoc(const store::Document& doc);
 store::Json MySignUpBody(const MySignUp& s);
 MyProfile MyProfileFromDoc(const store::Document& doc);

@@ -39,10 +39,9 @@ ShiftsModel::ShiftsModel() {
                 offers_.push_back(std::move(*offer));
             }
         }
-        std::stable_sort(offers_.begin(), offers_.end(),
-                         [](const SignUpOffer& a, const SignUpOffer& b) {
-                             return a.made_at > b.made_at;
-                         });
+        std::stable_sort(
+            offers_.begin(), offers_.end(),
+            [](const SignUpOffer& a, const SignUpOffer& b) { return a.made_at > b.made_at; });
     });
     projection_.On("my_signup", [this](const store::Document& doc) {
         if (doc.deleted) {
@@ -82,17 +81,18 @@ void ShiftsModel::Reindex() const {
         all_signups_.push_back(r.signup);
     }
     for (auto& [shift, list] : by_shift_) {
-        std::stable_sort(list.begin(), list.end(), [](const SignUpRecord* a, const SignUpRecord* b) {
-            return a->signup.at < b->signup.at;
-        });
+        std::stable_sort(list.begin(), list.end(),
+                         [](const SignUpRecord* a, const SignUpRecord* b) {
+                             return a->signup.at < b->signup.at;
+                         });
     }
     for (auto& [volunteer, list] : by_volunteer_) {
-        std::stable_sort(list.begin(), list.end(), [this](const SignUpRecord* a,
-                                                          const SignUpRecord* b) {
-            const Shift* sa = FindShift(a->signup.shift_id);
-            const Shift* sb = FindShift(b->signup.shift_id);
-            return (sa ? sa->start : 0) < (sb ? sb->start : 0);
-        });
+        std::stable_sort(list.begin(), list.end(),
+                         [this](const SignUpRecord* a, const SignUpRecord* b) {
+                             const Shift* sa = FindShift(a->signup.shift_id);
+                             const Shift* sb = FindShift(b->signup.shift_id);
+                             return (sa ? sa->start : 0) < (sb ? sb->start : 0);
+                         });
     }
     indexed_version_ = version_;
 }
@@ -182,8 +182,9 @@ std::vector<const MySignUp*> ShiftsModel::Mine() const {
     for (const auto& [id, m] : mine_) {
         out.push_back(&m);
     }
-    std::stable_sort(out.begin(), out.end(),
-                     [](const MySignUp* a, const MySignUp* b) { return a->start_ms < b->start_ms; });
+    std::stable_sort(out.begin(), out.end(), [](const MySignUp* a, const MySignUp* b) {
+        return a->start_ms < b->start_ms;
+    });
     return out;
 }
 

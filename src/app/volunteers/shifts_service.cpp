@@ -72,8 +72,8 @@ std::vector<int> ParseChangeHours(std::string_view text) {
             if (current > 99) {
                 return {};
             }
-        } else if (c == '/' || c == ',' || c == ' ' || c == '\xEF' || c == '\xBC' ||
-                   c == '\x8C' || c == '-' || c == ':') {
+        } else if (c == '/' || c == ',' || c == ' ' || c == '\xEF' || c == '\xBC' || c == '\x8C' ||
+                   c == '-' || c == ':') {
             flush(); // "，" (full-width comma, EF BC 8C) too
         } else {
             return {};
@@ -113,8 +113,7 @@ store::Result<store::Change> ShiftsService::PutSignUp(SignUpRecord record) {
 }
 
 void ShiftsService::PromoteAfter(const std::string& shift_id, const std::string& leaving,
-                                 std::vector<store::Result<store::Change>>& changes,
-                                 Outcome& out) {
+                                 std::vector<store::Result<store::Change>>& changes, Outcome& out) {
     const Shift* shift = Model().FindShift(shift_id);
     if (shift == nullptr) {
         return;
@@ -407,8 +406,8 @@ Outcome ShiftsService::ImportReply(std::string_view code, int64_t now_ms) {
 
 namespace {
 
-ConfirmationCode ConfirmationOf(const ShiftsModel& m, const std::string& volunteer_id,
-                                uint64_t key, int64_t now_ms) {
+ConfirmationCode ConfirmationOf(const ShiftsModel& m, const std::string& volunteer_id, uint64_t key,
+                                int64_t now_ms) {
     ConfirmationCode c;
     c.volunteer_key = key;
     c.at_ms = now_ms / 1000 * 1000;
@@ -659,8 +658,7 @@ Outcome ShiftsService::CheckOut(const std::string& signup_id, int64_t now_ms) {
     return Write(std::move(changes), std::move(out));
 }
 
-Outcome ShiftsService::MarkNoShow(const std::string& signup_id, bool no_show,
-                                  int64_t /*now_ms*/) {
+Outcome ShiftsService::MarkNoShow(const std::string& signup_id, bool no_show, int64_t /*now_ms*/) {
     Outcome out;
     const SignUpRecord* existing = Model().FindSignUp(signup_id);
     if (existing == nullptr) {
@@ -727,8 +725,7 @@ Outcome ShiftsService::OpenOffer(std::string_view code, int64_t /*now_ms*/) {
         return out;
     }
     const SignUpOffer& offer = std::get<SignUpOffer>(decoded);
-    const std::string id =
-        "my_offer:" + offer.desk + "-" + std::to_string(offer.made_at / 1000);
+    const std::string id = "my_offer:" + offer.desk + "-" + std::to_string(offer.made_at / 1000);
     out.id = id;
     if (writer_.Live(id) != nullptr) {
         out.ok = true;
@@ -736,8 +733,8 @@ Outcome ShiftsService::OpenOffer(std::string_view code, int64_t /*now_ms*/) {
         return out;
     }
     std::vector<store::Result<store::Change>> changes;
-    changes.push_back(writer_.Store().Put(
-        id, Json{{"type", "my_offer"}, {"code", EncodeOffer(offer)}}, ""));
+    changes.push_back(
+        writer_.Store().Put(id, Json{{"type", "my_offer"}, {"code", EncodeOffer(offer)}}, ""));
     return Write(std::move(changes), std::move(out));
 }
 
@@ -763,8 +760,8 @@ std::vector<ShiftsService::OpenShift> ShiftsService::OpenShifts(int64_t now_ms) 
 }
 
 Outcome ShiftsService::SignUpHere(const std::string& post_key, int64_t start_ms,
-                                  std::string_view name, std::string_view phone,
-                                  uint64_t entropy, int64_t now_ms) {
+                                  std::string_view name, std::string_view phone, uint64_t entropy,
+                                  int64_t now_ms) {
     Outcome out;
     out.problems.AddAll(ValidateVolunteer(name, phone));
     if (!out.problems.empty()) {

@@ -138,6 +138,48 @@ Outcome VolunteerService::Update(const Volunteer& edited, int64_t now_ms) {
     return One(writer_, writer_.Store().Put(edited.id, body, edited.rev));
 }
 
+Outcome VolunteerService::ImportSheet(const VolunteerSheet& sheet, int64_t now_ms, int& added,
+                                      int& updated) {
+    added = 0;
+    updated = 0;
+    std::vector<store::Result<store::Change>> changes;
+    std::vector<std::string> seen_phones;
+    for (const Volunteer& row : sheet.volunteers) {
+        const std::string digits = NormalizePhone(row.phone);
+        if (std::find(seen_phones.begin(), seen_phones.end(), digits) != seen_phones.end()) {
+            continue; // the same person twice in one sheet: the first row counts
+        }
+        seen_phones.push_back(digits);
+        if (const auto known = FindByPhone(row.phone)) {
+            const store::Document* doc = writer_.Live(known->id);
+            Volunteer v = *known;
+            v.category = row.category.empty() ? v.category : row.category;
+            v.skills = row.skills.empty() ? v.skills : row.skills;
+            v.last_negative_test = std::max(v.last_negative_test, row.last_negative_test);
+            v.note = row.note.empty() ? v.note : row.note;
+            Json body = doc->body;
+            const Volunteer cleaned = Cleaned(v);
+            WriteVolunteerExtras(cleaned, body);
+            if (body == doc->body) {
+                continue; // nothing new: importing the same sheet again changes nothing
+            }
+            body["updated_at"] = now_ms;
+            changes.push_back(writer_.Store().Put(known->id, std::move(body), doc->rev));
+            ++updated;
+        } else {
+            changes.push_back(writer_.Store().Put(writer_.Ids().Make("volunteer", now_ms),
+                                                  NewBody(row, now_ms), ""));
+            ++added;
+        }
+    }
+    if (changes.empty()) {
+        Outcome out;
+        out.ok = true;
+        return out;
+    }
+    return writer_.Commit(std::move(changes));
+}
+
 Outcome VolunteerService::Remove(const std::string& id, const std::string& rev) {
     return One(writer_, writer_.Store().Remove(id, rev));
 }

@@ -36,6 +36,10 @@ class VolunteerService {
     // their own transaction (a reply code from someone new).
     store::Json NewBody(const Volunteer& v, int64_t now_ms) const;
     Outcome Remove(const std::string& id, const std::string& rev);
+    // Adds the sheet's volunteers in one write; one whose phone is known already updates
+    // that volunteer's category, skills, test date and note where the sheet has them.
+    // outcome.effects is empty; added and updated are counted into the arguments.
+    Outcome ImportSheet(const VolunteerSheet& sheet, int64_t now_ms, int& added, int& updated);
 
   private:
     Writer& writer_;

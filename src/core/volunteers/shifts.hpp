@@ -81,11 +81,11 @@ enum class ShiftProblem {
     TooLittleRest,
     MissingSkill,
     TestTooOld,
-    NotSignedUp,     // check-in or cancel of a sign-up that does not exist
-    ShiftFull,       // promotion with no free place
+    NotSignedUp,      // check-in or cancel of a sign-up that does not exist
+    ShiftFull,        // promotion with no free place
     CheckInCodeWrong, // the post code does not match the post and minute
-    NotForThisPhone, // a confirmation made for another volunteer's phone
-    NoShiftNow,      // a check-in code with no shift of theirs at that post now
+    NotForThisPhone,  // a confirmation made for another volunteer's phone
+    NoShiftNow,       // a check-in code with no shift of theirs at that post now
 };
 
 // Shifts starting within 24 hours of now with fewer confirmed people than their minimum,

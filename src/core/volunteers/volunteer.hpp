@@ -37,6 +37,18 @@ enum class VolunteerProblem { NameMissing, NameTooLong, PhoneMissing, PhoneInval
 // Problems with what was typed, in form order; empty when it can be saved.
 std::vector<VolunteerProblem> ValidateVolunteer(std::string_view name, std::string_view phone);
 
+// A volunteer sheet's rows (the first one a header naming the columns: 姓名/name,
+// 手机/电话/phone, 类别/身份/category, 技能/skills, 核酸/test date, 备注/note) as
+// volunteers, with the 1-based numbers of rows that could not be read (no name or phone).
+struct VolunteerSheet {
+    std::vector<Volunteer> volunteers;
+    std::vector<size_t> bad_rows;
+    bool header_found = false;
+};
+VolunteerSheet VolunteersFromRows(const std::vector<std::vector<std::string>>& rows);
+// "2026-12-01", "2026/12/1", "2026.12.01" as ms at that day's UTC midnight; 0 otherwise.
+int64_t ParseDateMs(std::string_view text);
+
 // By name (substring), phone (digits anywhere, so a phone tail works).
 bool VolunteerMatches(const Volunteer& v, std::string_view query);
 

@@ -30,4 +30,11 @@ void linli_js_open_printable(const char* html);
 void linli_js_frame_time(double ui_ms, double total_ms);
 void linli_js_apply_update();
 void linli_js_metric(const char* name, double value); // for benchmarks: linliBridge.metrics
+// shell/bridge/scanner.js and the clipboard.
+void linli_js_start_scanner();
+void linli_js_stop_scanner();
+void linli_js_copy_text(const char* text);
+void linli_js_random64(unsigned char* out8);
+char* linli_js_site_address();  // malloc'd: location.href without its #fragment
+char* linli_js_link_fragment(); // malloc'd: location.hash without '#', or ""
 }

@@ -88,4 +88,8 @@ mergeInto(LibraryManager.library, {
   linli_js_apply_update: function () {
     window.linliBridge.applyUpdate();
   },
+  linli_js_link_fragment__deps: ['$linliNewString'],
+  linli_js_link_fragment: function () {
+    return linliNewString((location.hash || '').replace(/^#/, ''));
+  },
 });

@@ -72,6 +72,8 @@ void Loop(void* arg) {
             rt.app->Ui().db_error = why ? why.get() : "";
         }
         rt.data_loaded = true;
+        // Opened from a sign-up link: volunteer mode, with the link's shifts kept.
+        rt.app->LinkOpened(rt.platform.LinkFragment());
         rt.Wake();
     }
     if (!rt.fonts_loaded) {
@@ -95,6 +97,10 @@ void Loop(void* arg) {
     if (rt.full_font_failed) {
         rt.app->Fonts().FullChineseFailed();
         rt.full_font_failed = false;
+        rt.Wake();
+    }
+    if (const int64_t at = rt.app->State().wake_at_ms; at > 0 && rt.platform.NowMs() >= at) {
+        rt.app->State().wake_at_ms = 0;
         rt.Wake();
     }
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
@@ -250,6 +256,25 @@ EMSCRIPTEN_KEEPALIVE void linli_file_opened(WebRuntime* rt, const char* name, ch
 
 EMSCRIPTEN_KEEPALIVE void linli_file_failed(WebRuntime* rt, const char* message) {
     rt->app->FileFailed(message);
+    rt->Wake();
+}
+
+// The camera scanner's answer (shell/bridge/scanner.js).
+EMSCRIPTEN_KEEPALIVE void linli_scanned(WebRuntime* rt, const char* text) {
+    rt->app->Scanned(text != nullptr ? text : "");
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_scan_failed(WebRuntime* rt, int kind) {
+    rt->app->ScanFailed(kind);
+    rt->Wake();
+}
+
+// A sign-up link opened while the app was open (the page's hashchange).
+EMSCRIPTEN_KEEPALIVE void linli_link_opened(WebRuntime* rt, const char* fragment) {
+    if (rt->data_loaded) {
+        rt->app->LinkOpened(fragment != nullptr ? fragment : "");
+    }
     rt->Wake();
 }
 

@@ -71,6 +71,36 @@ std::string WebPlatform::DeviceTag() const {
     return TakeJsString(linli_js_device_tag());
 }
 
+void WebPlatform::CopyText(const std::string& text) {
+    linli_js_copy_text(text.c_str());
+}
+
+uint64_t WebPlatform::Random64() {
+    unsigned char bytes[8] = {};
+    linli_js_random64(bytes);
+    uint64_t v = 0;
+    for (const unsigned char b : bytes) {
+        v = (v << 8) | b;
+    }
+    return v;
+}
+
+std::string WebPlatform::SiteAddress() const {
+    return TakeJsString(linli_js_site_address());
+}
+
+void WebPlatform::StartScanner() {
+    linli_js_start_scanner();
+}
+
+void WebPlatform::StopScanner() {
+    linli_js_stop_scanner();
+}
+
+std::string WebPlatform::LinkFragment() const {
+    return TakeJsString(linli_js_link_fragment());
+}
+
 Language WebPlatform::InitialLanguage() const {
     if (auto saved = LanguageFromCode(TakeJsString(linli_js_get_pref("language")))) {
         return *saved;

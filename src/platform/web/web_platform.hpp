@@ -22,6 +22,13 @@ class WebPlatform final : public Platform, public store::Persistence {
     void SaveLanguage(Language lang) override;
     void RequestFullFont() override;
     std::string BuildVersion() const override;
+    void CopyText(const std::string& text) override;
+    uint64_t Random64() override;
+    std::string SiteAddress() const override;
+    void StartScanner() override;
+    void StopScanner() override;
+    // The #fragment the page was opened with (a sign-up link's offer), or "".
+    std::string LinkFragment() const;
 
     // The saved language, else the browser's.
     Language InitialLanguage() const;

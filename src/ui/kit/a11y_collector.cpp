@@ -69,7 +69,7 @@ void A11yCollector::AnnotateLastItem(Role role, bool selected) {
     if (A11yNode* n = Find(ImGui::GetItemID())) {
         n->role = role;
         n->selected = selected;
-        n->checked = role == Role::Radio ? selected : n->checked;
+        n->checked = role == Role::Radio || role == Role::CheckBox ? selected : n->checked;
     }
 }
 

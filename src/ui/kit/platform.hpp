@@ -48,6 +48,16 @@ class Platform {
     virtual void OpenPrintable(const std::string& html) = 0;
     // Reloads into the new version that is waiting (after pending writes complete).
     virtual void ApplyUpdate() = 0;
+    // Puts text on the clipboard (a code to paste into WeChat).
+    virtual void CopyText(const std::string& text) = 0;
+    // 64 random bits from the browser's crypto (a volunteer phone's code key).
+    virtual uint64_t Random64() = 0;
+    // The site's address without its #fragment: what a sign-up link starts with.
+    virtual std::string SiteAddress() const = 0;
+    // Opens the camera scanner over the page; what it reads arrives as App::Scanned, or
+    // why it cannot as App::ScanFailed. StopScanner closes it.
+    virtual void StartScanner() = 0;
+    virtual void StopScanner() = 0;
 };
 
 // What the browser says about this site's storage.

@@ -138,6 +138,37 @@ bool SegmentOption(UiContext& ui, const char* label, const char* id, bool select
     return pressed;
 }
 
+bool CheckOption(UiContext& ui, const char* label, const char* id, bool& value) {
+    ImGui::PushID(id);
+    const float h = ui.metrics.touch_target;
+    const float box = h * 0.5f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushStyleVar(ImGuiStyleVar_ButtonTextAlign, ImVec2(0.0f, 0.5f));
+    // The label starts after the box (spaces as wide as the box and a gap).
+    const std::string padded = std::string("      ") + label + "###check";
+    const bool pressed = ImGui::Button(padded.c_str(), ImVec2(ImGui::GetContentRegionAvail().x, h));
+    ImGui::PopStyleVar();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 a(pos.x + 10.0f, pos.y + (h - box) * 0.5f);
+    const ImVec2 b(a.x + box, a.y + box);
+    draw->AddRectFilled(a, b, value ? colors::kPrimary : colors::kSurface, 4.0f);
+    draw->AddRect(a, b, value ? colors::kPrimary : colors::kTextMuted, 4.0f, 0, 2.0f);
+    if (value) {
+        const ImVec2 p1(a.x + box * 0.2f, a.y + box * 0.52f);
+        const ImVec2 p2(a.x + box * 0.42f, a.y + box * 0.74f);
+        const ImVec2 p3(a.x + box * 0.8f, a.y + box * 0.28f);
+        draw->AddLine(p1, p2, colors::kSurface, 3.0f);
+        draw->AddLine(p2, p3, colors::kSurface, 3.0f);
+    }
+    if (pressed) {
+        value = !value;
+    }
+    ui.a11y.AnnotateLastItemName(label);
+    ui.a11y.AnnotateLastItem(Role::CheckBox, value);
+    ImGui::PopID();
+    return pressed;
+}
+
 namespace {
 
 struct FieldCallbackData {

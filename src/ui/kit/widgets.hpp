@@ -39,6 +39,10 @@ void ErrorText(UiContext& ui, const char* id, const char* text);
 // One choice of a segmented control (mirrored as a radio button).
 bool SegmentOption(UiContext& ui, const char* label, const char* id, bool selected, float width);
 
+// A full-width yes/no choice, one touch target tall, with a box that shows the state
+// (mirrored as a checkbox). Flips value and returns true when tapped.
+bool CheckOption(UiContext& ui, const char* label, const char* id, bool& value);
+
 // A labelled single-line text field; typing reaches it from the physical keyboard or the
 // page's soft-keyboard bridge (IME, paste). Returns true when the value changed.
 bool TextField(UiContext& ui, const char* id, const char* label, const char* hint,

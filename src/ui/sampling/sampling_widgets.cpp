@@ -195,9 +195,18 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round) {
     // One row: the next tube's number, open it, close the current one.
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float button = 88.0f;
-    const float field = ImGui::GetContentRegionAvail().x - (open ? 2.0f : 1.0f) * (button + gap);
+    const float scan = 64.0f;
+    const float field =
+        ImGui::GetContentRegionAvail().x - (open ? 2.0f : 1.0f) * (button + gap) - scan - gap;
     InlineTextField(ui, "tube-number", ui.T(SamplingText::TubeNumber),
                     ui.T(SamplingText::TubeNumberHint), s.tube_number, field);
+    ImGui::SameLine();
+    // The tube's barcode read by the camera (the same scanner as volunteer check-in).
+    if (TouchButton(ui, ui.T(VolunteerText::ScanTube), "tube-scan", scan)) {
+        state.scan.waiting = ScanFor::TubeNumber;
+        state.scan.message.clear();
+        ui.platform.StartScanner();
+    }
     ImGui::SameLine();
     if (PrimaryButton(ui, ui.T(SamplingText::TubeOpen), "tube-open", button)) {
         const Outcome out =
@@ -213,8 +222,15 @@ void TubeBar(UiContext& ui, AppState& state, const Round& round) {
             ShowOutcome(ui, s, ui.data.Sampling().CloseTube(round.id, open->number));
         }
     }
+    if (!state.scan.message.empty()) {
+        MutedText(state.scan.message.c_str());
+    }
     ImGui::EndChild();
     ImGui::PopStyleColor();
+}
+
+void SamplingTubeScanned(UiContext&, AppState& state, const std::string& text) {
+    state.sampling.tube_number = TrimSpaces(text);
 }
 
 bool ResidentRow(UiContext& ui, const Resident& r, const char* status, unsigned int colour,

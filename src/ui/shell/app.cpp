@@ -8,6 +8,7 @@
 #include "ui/kit/widgets.hpp"
 #include "ui/sampling/sampling_widgets.hpp"
 #include "ui/shell/areas.hpp"
+#include "ui/volunteers/volunteers_widgets.hpp"
 
 namespace linli {
 
@@ -34,7 +35,14 @@ bool App::Frame() {
     ui_.pixel_ratio = io.DisplayFramebufferScale.x;
 
     const NavStyle style = ChooseNavStyle(io.DisplaySize.x, io.DisplaySize.y);
-    const ContentBox box = ContentArea(style, io.DisplaySize.x, io.DisplaySize.y, ui_.metrics);
+    // Volunteer mode has no navigation: the whole screen (a column on wide screens).
+    const bool volunteer_mode = state_.volunteers.mode.active;
+    Metrics no_bar = ui_.metrics;
+    no_bar.bottom_bar_height = 0.0f;
+    const ContentBox box =
+        volunteer_mode
+            ? ContentArea(NavStyle::BottomBar, io.DisplaySize.x, io.DisplaySize.y, no_bar)
+            : ContentArea(style, io.DisplaySize.x, io.DisplaySize.y, ui_.metrics);
     ImGui::SetNextWindowPos(ImVec2(box.x, box.y));
     ImGui::SetNextWindowSize(ImVec2(box.w, box.h));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -43,12 +51,18 @@ bool App::Frame() {
     ImGui::Begin("##content", nullptr, flags);
     ImGui::PushTextWrapPos(0.0f);
     ui::DrawNotices(ui_, state_);
-    AreaOf(state_.area).draw(ui_, state_);
+    if (volunteer_mode) {
+        ui::DrawVolunteerMode(ui_, state_);
+    } else {
+        AreaOf(state_.area).draw(ui_, state_);
+    }
     ImGui::PopTextWrapPos();
     ui::DragToScroll();
     ImGui::End();
 
-    ui::DrawNavigation(ui_, state_, style);
+    if (!volunteer_mode) {
+        ui::DrawNavigation(ui_, state_, style);
+    }
 
     text_.EndFrame(ui_.platform);
     const std::string json = a11y_.EndFrame(Rect{0, 0, io.DisplaySize.x, io.DisplaySize.y});
@@ -71,6 +85,46 @@ void App::FileFailed(const std::string& message) {
     const AreaRow& row = AreaOf(state_.file_for);
     state_.file_for = Area::Settings;
     row.file_failed(ui_, state_, message);
+}
+
+void App::LinkOpened(const std::string& fragment) {
+    VolunteerModeState& mode = state_.volunteers.mode;
+    const size_t at = fragment.find("v=");
+    if (at != std::string::npos) {
+        const Outcome opened =
+            ui_.data.Shifts().OpenOffer(fragment.substr(at + 2), ui_.platform.NowMs());
+        mode.active = true;
+        mode.link_error.clear();
+        if (!opened.ok) {
+            const auto p = opened.problems.Of<ShiftProblem>();
+            mode.link_error = ui::Format(ui_.T(VolunteerText::VmLinkBad),
+                                         p.empty() ? "" : ui::ShiftProblemText(ui_, p.front()));
+        }
+        return;
+    }
+    // No link: a phone used only to sign up (its own sign-ups, nothing of a desk's).
+    const ShiftsModel& m = ui_.data.Shifts().Model();
+    const bool desk_data = !m.Posts().empty() || !ui_.data.Volunteers().List("").empty() ||
+                           !ui_.data.Sampling().Model().Residents().empty();
+    mode.active = !desk_data && (!m.Offers().empty() || !m.Mine().empty());
+}
+
+void App::Scanned(const std::string& text) {
+    const ScanFor waiting = state_.scan.waiting;
+    state_.scan.waiting = ScanFor::Nothing;
+    state_.scan.message.clear();
+    if (waiting == ScanFor::CheckIn) {
+        ui::VolunteerModeScanned(ui_, state_, text);
+    } else if (waiting == ScanFor::TubeNumber) {
+        ui::SamplingTubeScanned(ui_, state_, text);
+    }
+}
+
+void App::ScanFailed(int kind) {
+    state_.scan.waiting = ScanFor::Nothing;
+    state_.scan.message = kind == 1   ? ui_.T(VolunteerText::CameraDenied)
+                          : kind == 2 ? std::string()
+                                      : ui_.T(VolunteerText::CameraNoCode);
 }
 
 void App::AfterFrame() {

@@ -27,6 +27,14 @@ class App {
     // The file's bytes as they are (a roster may be GBK or UTF-16).
     void FileOpened(const std::string& name, const std::string& bytes);
     void FileFailed(const std::string& message);
+    // The page's #fragment at start or on a change: a sign-up link ("v=LLS...") turns on
+    // volunteer mode and keeps its shifts; a phone that holds only a volunteer's own
+    // sign-ups opens in volunteer mode too.
+    void LinkOpened(const std::string& fragment);
+    // The camera scanner read text, or could not (1: camera refused or absent, 2: closed
+    // without a code, 3: the decoder could not load).
+    void Scanned(const std::string& text);
+    void ScanFailed(int kind);
 
     UiContext& Ui() { return ui_; }
     FontSet& Fonts() { return fonts_; }

@@ -5,17 +5,13 @@
 namespace linli {
 namespace {
 
-// An area that opens no files.
-void NoFile(UiContext&, AppState&, const std::string&, const std::string&) {}
-void NoFileFailure(UiContext&, AppState&, const std::string&) {}
-
 constexpr std::array kAreas = {
     AreaRow{Area::Sampling, ShellText::AreaSampling, ui::DrawSamplingScreen, ui::SamplingFileOpened,
             ui::SamplingFileFailed},
     AreaRow{Area::Supplies, ShellText::AreaSupplies, ui::DrawSuppliesScreen, ui::SuppliesFileOpened,
             ui::SuppliesFileFailed},
-    AreaRow{Area::Volunteers, ShellText::AreaVolunteers, ui::DrawVolunteersScreen, NoFile,
-            NoFileFailure},
+    AreaRow{Area::Volunteers, ShellText::AreaVolunteers, ui::DrawVolunteersScreen,
+            ui::VolunteersFileOpened, ui::VolunteersFileFailed},
     AreaRow{Area::Settings, ShellText::AreaSettings, ui::DrawSettingsScreen, ui::SettingsFileOpened,
             ui::SettingsFileFailed},
 };

@@ -29,7 +29,11 @@ struct AppState {
     SettingsState settings;
     SuppliesState supplies;
     SampleState sample;
+    ScanState scan; // the camera scanner, shared by check-in and the tube field
     bool load_notice_dismissed = false;
+    // A screen that changes with the clock (a check-in code) asks for a frame at this
+    // time (ms since 1970; 0: none); the platform's loop draws one then.
+    int64_t wake_at_ms = 0;
     float display_width = 0;
     float display_height = 0;
 };
@@ -49,6 +53,8 @@ void OpenResidentForm(AppState& state, const Resident& r, SamplingView back_to);
 void SamplingFileOpened(UiContext& ui, AppState& state, const std::string& name,
                         const std::string& bytes);
 void SamplingFileFailed(UiContext& ui, AppState& state, const std::string& message);
+// The scanner read a tube's barcode for the sampling walk's tube field.
+void SamplingTubeScanned(UiContext& ui, AppState& state, const std::string& text);
 void DrawSuppliesScreen(UiContext& ui, AppState& state);
 // The supplies area's sub-views (one file each).
 void DrawJielongPaste(UiContext& ui, AppState& state);
@@ -73,6 +79,25 @@ void DrawMedicine(UiContext& ui, AppState& state);
 void DrawMedicineForm(UiContext& ui, AppState& state);
 void OpenMedicineForm(AppState& state, const MedicineRequest& request);
 void DrawVolunteersScreen(UiContext& ui, AppState& state);
+// The volunteers area's sub-views (one file each).
+void DrawPostForm(UiContext& ui, AppState& state);
+void OpenPostForm(AppState& state, int64_t now_ms);
+void DrawPostView(UiContext& ui, AppState& state);
+void DrawShiftView(UiContext& ui, AppState& state);
+void OpenShiftView(AppState& state, const std::string& shift_id);
+void DrawShareLink(UiContext& ui, AppState& state);
+void DrawReplyImport(UiContext& ui, AppState& state);
+void DrawCheckInCode(UiContext& ui, AppState& state);
+void DrawPeople(UiContext& ui, AppState& state);
+void DrawHours(UiContext& ui, AppState& state);
+// A volunteer's phone opened from a sign-up link: the whole screen (no staff areas).
+void DrawVolunteerMode(UiContext& ui, AppState& state);
+// The scanner read a code for volunteer mode's check-in.
+void VolunteerModeScanned(UiContext& ui, AppState& state, const std::string& text);
+// A volunteer spreadsheet chosen in the list arrived, or could not be read.
+void VolunteersFileOpened(UiContext& ui, AppState& state, const std::string& name,
+                          const std::string& bytes);
+void VolunteersFileFailed(UiContext& ui, AppState& state, const std::string& message);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
 // A backup chosen for restoring arrived, or could not be read.
 void SettingsFileOpened(UiContext& ui, AppState& state, const std::string& name,

@@ -1,153 +1,161 @@
-// Volunteers (志愿者): the list, search, and a form to add, edit or delete one. (Shifts,
-// posts and sign-ups come with the volunteer issue.)
-#include <cstdio>
+// Volunteers (志愿者), the staff desk: the ways in (new post, share the sign-up link,
+// import a reply), the gaps of the next 24 hours first, who is on duty now, the posts,
+// and the volunteer list and hours. Each sub-view has its own file.
 #include <imgui.h>
-#include <string>
 
+#include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/shell/screens.hpp"
+#include "ui/volunteers/volunteers_widgets.hpp"
 
 namespace linli::ui {
+
 namespace {
 
-const char* ProblemText(const UiContext& ui, VolunteerProblem p) {
-    switch (p) {
-    case VolunteerProblem::NameMissing:
-        return ui.T(ShellText::ProblemNameMissing);
-    case VolunteerProblem::NameTooLong:
-        return ui.T(ShellText::ProblemNameTooLong);
-    case VolunteerProblem::PhoneMissing:
-        return ui.T(VolunteerText::ProblemPhoneMissing);
-    case VolunteerProblem::PhoneInvalid:
-        return ui.T(VolunteerText::ProblemPhoneInvalid);
-    }
-    return "";
-}
-
-void EditErrorText(UiContext& ui, store::EditError e, std::string& out) {
-    out = e == store::EditError::ReadOnly ? ui.T(ShellText::ReadOnlyRecord)
-                                          : ui.T(ShellText::EditStale);
-}
-
-void DrawForm(UiContext& ui, AppState& state) {
-    VolunteerForm& form = state.volunteers.form;
-    switch (form.saving.Poll(ui.data)) {
-    case WriteState::Durable:
-        form = VolunteerForm{};
+void DrawGaps(UiContext& ui, AppState& state, int64_t now) {
+    ShiftsService& shifts = ui.data.Shifts();
+    SectionTitle(ui, ui.T(VolunteerText::GapsTitle));
+    const auto gaps = shifts.GapsAt(now);
+    if (gaps.empty()) {
+        MutedText(ui.T(VolunteerText::GapsNone));
         return;
-    case WriteState::Failed:
-        // Keep what was typed; the save status says why. Saving again makes a new
-        // record (the failed one was rolled back).
-        if (const auto stored = ui.data.Volunteers().Find(form.id)) {
-            form.rev = stored->rev;
-        } else {
-            form.id.clear();
-            form.rev.clear();
+    }
+    const ShiftsModel& m = shifts.Model();
+    for (const Shift* s : gaps) {
+        const PostRecord* post = m.FindPost(s->post_id);
+        const std::string day = DayLabel(ui, s->start);
+        std::string until = ClockLabel(s->end);
+        const std::string title = Format(
+            ui.T(VolunteerText::GapLine), post ? post->post.name.c_str() : "", day.c_str(),
+            ClockLabel(s->start).c_str(), until.c_str(), s->min_people - m.ConfirmedCount(s->id));
+        if (ListRow(ui, s->id.c_str(), title, post ? post->post.place : "")) {
+            OpenShiftView(state, s->id);
         }
-        break;
-    case WriteState::Pending:
-    case WriteState::Nothing:
-        break;
     }
-    const bool adding = form.id.empty();
-    SectionTitle(ui, ui.T(adding ? VolunteerText::VolunteerNew : VolunteerText::VolunteerEdit));
-    TextField(ui, "volunteer-name", ui.T(ShellText::FieldName), ui.T(ShellText::FieldNameHint),
-              form.name);
-    TextField(ui, "volunteer-phone", ui.T(ShellText::FieldPhone), ui.T(ShellText::FieldPhoneHint),
-              form.phone);
-    for (size_t i = 0; i < form.problems.size(); ++i) {
-        ErrorText(ui, ("problem-" + std::to_string(i)).c_str(), ProblemText(ui, form.problems[i]));
+}
+
+void DrawOnNow(UiContext& ui, AppState& state, int64_t now) {
+    ShiftsService& shifts = ui.data.Shifts();
+    SectionTitle(ui, ui.T(VolunteerText::OnNowTitle));
+    const auto on = shifts.OnNowAt(now);
+    if (on.empty()) {
+        MutedText(ui.T(VolunteerText::OnNowNone));
+        return;
     }
-    if (!form.error.empty()) {
-        ErrorText(ui, "form-error", form.error.c_str());
+    const ShiftsModel& m = shifts.Model();
+    for (const Shift* s : on) {
+        const PostRecord* post = m.FindPost(s->post_id);
+        std::string names;
+        for (const SignUpRecord* r : m.SignUpsOf(s->id)) {
+            if (r->signup.state != SignUpState::Confirmed) {
+                continue;
+            }
+            const auto v = ui.data.Volunteers().Find(r->signup.volunteer_id);
+            names += names.empty() ? "" : (ui.lang == Language::Chinese ? "、" : ", ");
+            names += v ? v->name : "?";
+        }
+        const std::string title =
+            Format(ui.T(VolunteerText::OnNowLine), post ? post->post.name.c_str() : "",
+                   names.empty() ? ui.T(VolunteerText::NobodyYet) : names.c_str());
+        if (ListRow(ui, ("now-" + s->id).c_str(), title, ShiftTimeLabel(ui, s->start, s->end))) {
+            OpenShiftView(state, s->id);
+        }
+    }
+}
+
+void DrawHome(UiContext& ui, AppState& state) {
+    VolunteersState& v = state.volunteers;
+    const int64_t now = ui.platform.NowMs();
+    Heading(ui, ui.T(VolunteerText::VolunteersTitle));
+    DrawSaveStatus(ui);
+    if (PrimaryButton(ui, ui.T(VolunteerText::NewPost), "new-post", -FLT_MIN)) {
+        OpenPostForm(state, now);
+        return;
     }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-    if (PrimaryButton(ui, ui.T(ShellText::ActionSave), "volunteer-save", half)) {
-        Outcome result;
-        if (adding) {
-            result = ui.data.Volunteers().Add(form.name, form.phone, ui.platform.NowMs());
-        } else {
-            Volunteer edited;
-            edited.id = form.id;
-            edited.rev = form.rev;
-            edited.name = form.name;
-            edited.phone = form.phone;
-            result = ui.data.Volunteers().Update(edited, ui.platform.NowMs());
-        }
-        form.problems = result.problems.Of<VolunteerProblem>();
-        form.error.clear();
-        if (result.error) {
-            EditErrorText(ui, *result.error, form.error);
-        }
-        if (result.ok) {
-            form.saving.Track(result);
-            form.id = result.id;
-            form.rev = ui.data.Volunteers().Find(result.id)->rev;
-        }
+    if (TouchButton(ui, ui.T(VolunteerText::ShareLink), "share-link", half)) {
+        v.share.copied = false;
+        v.view = VolunteersView::Share;
+        return;
     }
     ImGui::SameLine();
-    if (TouchButton(ui, ui.T(ShellText::ActionCancel), "volunteer-cancel", half)) {
-        form = VolunteerForm{};
+    if (TouchButton(ui, ui.T(VolunteerText::ImportReply), "import-reply", half)) {
+        v.import = ReplyImportState{};
+        v.view = VolunteersView::Import;
+        return;
     }
-    if (!adding && form.open) {
-        if (!form.confirm_delete) {
-            if (TouchButton(ui, ui.T(ShellText::ActionDelete), "volunteer-delete")) {
-                form.confirm_delete = true; // a second tap confirms: no accidental deletes
-            }
-        } else if (DangerButton(ui, ui.T(ShellText::ActionConfirmDelete),
-                                "volunteer-delete-confirm")) {
-            const Outcome result = ui.data.Volunteers().Remove(form.id, form.rev);
-            if (result.ok) {
-                form = VolunteerForm{};
-            } else if (result.error) {
-                EditErrorText(ui, *result.error, form.error);
-            }
+    if (TouchButton(ui, ui.T(VolunteerText::PeopleTitle), "people", half)) {
+        v.view = VolunteersView::People;
+        return;
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(VolunteerText::HoursTitle), "hours", half)) {
+        v.view = VolunteersView::Hours;
+        return;
+    }
+    DrawGaps(ui, state, now);
+    DrawOnNow(ui, state, now);
+    SectionTitle(ui, ui.T(VolunteerText::PostsTitle));
+    const ShiftsModel& m = ui.data.Shifts().Model();
+    const auto posts = m.Posts();
+    if (posts.empty()) {
+        MutedText(ui.T(VolunteerText::PostsEmpty));
+        return;
+    }
+    for (const PostRecord* p : posts) {
+        const size_t count = m.ShiftsOf(p->post.id).size();
+        std::string detail = PostKindName(ui, p->kind);
+        if (!p->post.place.empty()) {
+            detail += " · " + p->post.place;
+        }
+        detail += " · " + Format(ui.T(VolunteerText::ShiftCount), static_cast<int>(count));
+        if (ListRow(ui, p->post.id.c_str(), p->post.name, detail)) {
+            v.post_id = p->post.id;
+            v.view = VolunteersView::Post;
+            ImGui::SetScrollY(0.0f);
         }
     }
-    ImGui::Separator();
 }
 
 } // namespace
 
+void OpenShiftView(AppState& state, const std::string& shift_id) {
+    state.volunteers.shift = ShiftViewState{};
+    state.volunteers.shift.shift_id = shift_id;
+    state.volunteers.view = VolunteersView::Shift;
+    ImGui::SetScrollY(0.0f);
+}
+
 void DrawVolunteersScreen(UiContext& ui, AppState& state) {
-    Heading(ui, ui.T(VolunteerText::VolunteersTitle));
-    DrawSaveStatus(ui);
-    VolunteerForm& form = state.volunteers.form;
-    if (form.open) {
-        DrawForm(ui, state);
-    } else if (PrimaryButton(ui, ui.T(VolunteerText::VolunteerAdd), "volunteer-add")) {
-        form = VolunteerForm{};
-        form.open = true;
-    }
-    TextField(ui, "volunteer-search", ui.T(ShellText::SearchLabel), ui.T(VolunteerText::SearchHint),
-              state.volunteers.search);
-    const auto volunteers = ui.data.Volunteers().List(state.volunteers.search);
-    if (volunteers.empty()) {
-        if (state.volunteers.search.empty()) {
-            MutedText(ui.T(VolunteerText::VolunteersEmpty));
-        } else {
-            char buf[256];
-            std::snprintf(buf, sizeof buf, ui.T(ShellText::SearchNoMatch),
-                          state.volunteers.search.c_str());
-            MutedText(buf);
-        }
+    switch (state.volunteers.view) {
+    case VolunteersView::Home:
+        DrawHome(ui, state);
         return;
-    }
-    char count[64];
-    std::snprintf(count, sizeof count, ui.T(VolunteerText::VolunteerCount),
-                  static_cast<int>(volunteers.size()));
-    MutedText(count);
-    for (const Volunteer& v : volunteers) {
-        if (ListRow(ui, v.id.c_str(), v.name, v.phone)) {
-            form = VolunteerForm{};
-            form.open = true;
-            form.id = v.id;
-            form.rev = v.rev;
-            form.name = v.name;
-            form.phone = v.phone;
-            ImGui::SetScrollY(0.0f); // the form is at the top
-        }
+    case VolunteersView::PostForm:
+        DrawPostForm(ui, state);
+        return;
+    case VolunteersView::Post:
+        DrawPostView(ui, state);
+        return;
+    case VolunteersView::Shift:
+        DrawShiftView(ui, state);
+        return;
+    case VolunteersView::Share:
+        DrawShareLink(ui, state);
+        return;
+    case VolunteersView::Import:
+        DrawReplyImport(ui, state);
+        return;
+    case VolunteersView::CheckInCode:
+        DrawCheckInCode(ui, state);
+        return;
+    case VolunteersView::People:
+        DrawPeople(ui, state);
+        return;
+    case VolunteersView::Hours:
+        DrawHours(ui, state);
+        return;
     }
 }
 
