@@ -12,8 +12,9 @@ private apt state folder that leaves the system's apt configuration alone, npm p
 into node_modules/. Every step is idempotent and prints nothing when there is nothing
 to do; slow steps announce themselves and write their full output to a log file.
 
-Sections: Debian packages; Debian sources (Dear ImGui, SDL2 for wasm); npm; fonts (the
-Chinese subset); builds (compiler cache, native, web, dist with icons and the service
+Sections: Debian packages; Debian sources (Dear ImGui, SDL2 for wasm); npm (playwright-core
+for the browser tests, zxing-wasm for the camera scanner); fonts (the Chinese subset);
+builds (compiler cache, native, web, dist with icons, the scanner's decoder and the service
 worker's list); setup and main.
 """
 from __future__ import annotations
@@ -312,12 +313,24 @@ def sdl2_wasm_prefix() -> Path:
 # --------------------------------------------------------------------------- npm
 
 
+# The camera scanner's decoder where the browser has no BarcodeDetector: zxing-cpp compiled
+# to wasm by the zxing-wasm package, its reader build only (QR Code, Code 128, ...). Its
+# self-contained script (global ZXingWASM) and .wasm go to dist/scanner/, loaded by
+# shell/bridge/scanner.js on the first scan and cached by the service worker then.
+ZXING_WASM = ROOT / "node_modules" / "zxing-wasm" / "dist"
+SCANNER_FILES = {
+    "zxing_reader.js": ZXING_WASM / "iife" / "reader" / "index.js",
+    "zxing_reader.wasm": ZXING_WASM / "reader" / "zxing_reader.wasm",
+}
+
+
 def ensure_npm() -> None:
     lock = ROOT / "package-lock.json"
     stamp = ROOT / "node_modules" / ".package-lock.json"
-    if stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime:
+    if (stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime
+            and all(f.exists() for f in SCANNER_FILES.values())):
         return
-    say("Installing npm packages (playwright-core)")
+    say("Installing npm packages (playwright-core, zxing-wasm)")
     run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], log="npm.log", cwd=ROOT)
 
 
@@ -532,14 +545,23 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
     files = [p for p in staging.rglob("*") if p.is_file()]
     # The version is a hash of everything the service worker caches.
     version = content_hash(files, staging)
+    # The scanner's decoder: not precached (most visits never scan); the service worker
+    # caches it when first fetched, in a cache named after these files' hash so that it
+    # outlives app builds that leave zxing-wasm unchanged.
+    (staging / "scanner").mkdir()
+    for name, source in SCANNER_FILES.items():
+        shutil.copy2(source, staging / "scanner" / name)
+    scanner_version = content_hash(list((staging / "scanner").iterdir()), staging)
     names = sorted(p.relative_to(staging).as_posix() for p in files)
-    manifest = {"version": version, "files": names + ["sw.js"]}
+    manifest = {"version": version, "files": names + ["sw.js"],
+                "on_first_use": sorted(f"scanner/{name}" for name in SCANNER_FILES)}
     (staging / "build.json").write_text(json.dumps(manifest, indent=1) + "\n")
     index = staging / "index.html"
     index.write_text(index.read_text().replace("__LINLI_BUILD__", version))
     sw = (ROOT / "shell" / "sw.js").read_text()
     sw = sw.replace("__LINLI_BUILD__", version).replace(
-        "__LINLI_FILES__", json.dumps(["./"] + names + ["build.json"]))
+        "__LINLI_FILES__", json.dumps(["./"] + names + ["build.json"])).replace(
+        "__LINLI_SCANNER__", scanner_version)
     (staging / "sw.js").write_text(sw)
     if DIST.exists():
         shutil.rmtree(DIST)

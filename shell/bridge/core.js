@@ -75,6 +75,13 @@
   bridge.browserLanguages = function () {
     return (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']).join(',');
   };
+  // The address to share (a sign-up link is built on it): this page without its #fragment.
+  bridge.siteAddress = function () {
+    return location.href.split('#')[0];
+  };
+  bridge.randomBytes = function (n) {
+    return crypto.getRandomValues(new Uint8Array(n));
+  };
   bridge.buildVersion = function () {
     const meta = document.querySelector('meta[name="linli-build"]');
     return meta ? meta.content : 'dev';

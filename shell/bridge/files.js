@@ -1,6 +1,6 @@
 // Linli page bridge: files. Downloads (exports, backups), the printable page (a new
-// window, or a download when the browser blocks it), and opening a file the user picks
-// (its bytes go to the app, which decodes them).
+// window, or a download when the browser blocks it), opening a file the user picks
+// (its bytes go to the app, which decodes them), and copying text to the clipboard.
 (function (bridge) {
   'use strict';
 
@@ -27,6 +27,40 @@
       bridge.download('checklist.html', 'text/html;charset=utf-8', html);
     }
     setTimeout(() => URL.revokeObjectURL(url), 120000);
+  };
+
+  // Copies text (a sign-up link, a code) to the clipboard: the Clipboard API, or where it
+  // is missing or refuses (insecure page, older WebViews), a hidden textarea and
+  // execCommand('copy'). The app's tap gives the transient activation both need.
+  function copyByCommand(text) {
+    const active = document.activeElement;
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', ''); // no soft keyboard
+    area.setAttribute('aria-hidden', 'true');
+    area.style.position = 'fixed';
+    area.style.left = '0';
+    area.style.top = '0';
+    area.style.width = '1px';
+    area.style.height = '1px';
+    area.style.opacity = '0';
+    area.style.fontSize = '16px'; // iOS zooms on smaller text
+    document.body.appendChild(area);
+    area.select();
+    area.setSelectionRange(0, text.length);
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    area.remove();
+    if (active && active !== document.body && active.focus) active.focus({ preventScroll: true });
+    return ok;
+  }
+
+  bridge.copyText = function (text) {
+    if (navigator.clipboard && navigator.clipboard.writeText && window.isSecureContext) {
+      navigator.clipboard.writeText(text).catch(() => copyByCommand(text));
+    } else {
+      copyByCommand(text);
+    }
   };
 
   const MAX_FILE_BYTES = 512 * 1024 * 1024;

@@ -1,6 +1,8 @@
 // Shared helpers for the browser tests: serve dist/, launch Debian's Chromium headless,
-// open the app, and find and tap items through the accessibility mirror.
+// open the app, find and tap items through the accessibility mirror, and make the
+// pictures a fake camera shows (writeY4m, qrModules).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -244,4 +246,55 @@ export async function scrollTo(page, role, name, { exact = true, step = 300, tri
     await page.waitForTimeout(80);
   }
   throw new Error(`scrolled but found no ${role} "${name}"`);
+}
+
+// ---------------------------------------------------------------- camera scanner
+
+// Writes a YUV4MPEG2 file (Chromium's --use-file-for-fake-video-capture) of `frames`
+// identical frames: the Y plane is gray (width*height bytes, row-major), U and V are 128.
+export function writeY4m(file, gray, width, height, frames = 30) {
+  if (gray.length !== width * height) throw new Error(`writeY4m: ${gray.length} bytes for ${width}x${height}`);
+  const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+  const frame = Buffer.concat([Buffer.from('FRAME\n'), Buffer.from(gray), chroma]);
+  const header = Buffer.from(`YUV4MPEG2 W${width} H${height} F30:1 Ip A1:1 C420jpeg\n`);
+  fs.writeFileSync(file, Buffer.concat([header, ...Array(frames).fill(frame)]));
+}
+
+// Draws a symbol of modules (cols x rows, 1 = dark) black on white, centred in a gray
+// image of width x height, each module scaleX x scaleY pixels.
+export function drawModules(dark, cols, rows, width, height, scaleX, scaleY = scaleX) {
+  const gray = new Uint8Array(width * height).fill(255);
+  const left = Math.floor((width - cols * scaleX) / 2), top = Math.floor((height - rows * scaleY) / 2);
+  if (left < 0 || top < 0) throw new Error(`drawModules: ${cols}x${rows} at ${scaleX}x${scaleY} does not fit ${width}x${height}`);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (!dark[r * cols + c]) continue;
+      for (let y = 0; y < scaleY; y++) gray.fill(0, (top + r * scaleY + y) * width + left + c * scaleX, (top + r * scaleY + y) * width + left + (c + 1) * scaleX);
+    }
+  }
+  return gray;
+}
+
+// The QR code of text as the app encodes it (Module._linli_encode_qr, src/platform/web/
+// barcode_api.cpp), drawn as a gray image of width x height with a quiet zone of at least
+// 4 modules. Returns { size, modules, gray, width, height }.
+export async function qrModules(page, text, { width = 640, height = 480 } = {}) {
+  const { size, modules } = await page.evaluate((t) => {
+    const m = window.linliBridge.module;
+    const capacity = 177 * 177;
+    const out = m._malloc(capacity);
+    const len = m.lengthBytesUTF8(t) + 1;
+    const str = m._malloc(len);
+    m.stringToUTF8(t, str, len);
+    try {
+      const n = m._linli_encode_qr(str, out, capacity);
+      return { size: n, modules: Array.from(m.HEAPU8.subarray(out, out + n * n)) };
+    } finally {
+      m._free(out);
+      m._free(str);
+    }
+  }, text);
+  if (!size) throw new Error(`linli_encode_qr gave no code for "${text}"`);
+  const scale = Math.floor(Math.min(width, height) / (size + 8));
+  return { size, modules, gray: drawModules(modules, size, size, width, height, scale), width, height };
 }

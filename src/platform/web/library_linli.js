@@ -82,6 +82,22 @@ mergeInto(LibraryManager.library, {
   linli_js_open_file: function (accept) {
     window.linliBridge.openFile(UTF8ToString(accept));
   },
+  linli_js_start_scanner: function () {
+    window.linliBridge.startScanner();
+  },
+  linli_js_stop_scanner: function () {
+    window.linliBridge.stopScanner();
+  },
+  linli_js_copy_text: function (text) {
+    window.linliBridge.copyText(UTF8ToString(text));
+  },
+  linli_js_random64: function (out) {
+    HEAPU8.set(window.linliBridge.randomBytes(8), out);
+  },
+  linli_js_site_address__deps: ['$linliNewString'],
+  linli_js_site_address: function () {
+    return linliNewString(window.linliBridge.siteAddress());
+  },
   linli_js_metric: function (name, value) {
     window.linliBridge.metrics[UTF8ToString(name)] = value;
   },
