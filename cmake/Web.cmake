@@ -20,6 +20,8 @@ add_executable(linli
   src/platform/web/web_platform.cpp
 )
 # The platform layer sees its own headers and, through linli_ui, every layer below.
+# (LINLI_LAYER_INCLUDE is set in src/CMakeLists.txt, a scope this file does not see.)
+set(LINLI_LAYER_INCLUDE ${CMAKE_BINARY_DIR}/layer-include)
 if(NOT EXISTS ${LINLI_LAYER_INCLUDE}/platform/platform)
   file(MAKE_DIRECTORY ${LINLI_LAYER_INCLUDE}/platform)
   file(CREATE_LINK ${CMAKE_SOURCE_DIR}/src/platform ${LINLI_LAYER_INCLUDE}/platform/platform SYMBOLIC)
