@@ -218,8 +218,10 @@ void Write(Out& ar, const ReplyCode& r) {
     PutString(ar, r.name);
     PutString(ar, r.phone);
     PutString(ar, r.post_key);
-    ar(Minutes(r.shift_start_ms), Seconds(r.at_ms), r.post_code,
-       static_cast<uint32_t>(std::max<int64_t>(0, r.code_minute)));
+    ar(Minutes(r.shift_start_ms), Seconds(r.at_ms));
+    if (r.kind == ReplyKind::CheckIn || r.kind == ReplyKind::CheckOut) {
+        ar(r.post_code, static_cast<uint32_t>(std::max<int64_t>(0, r.code_minute)));
+    }
 }
 
 bool Read(In& ar, ReplyCode& r) {
@@ -233,7 +235,10 @@ bool Read(In& ar, ReplyCode& r) {
         return false;
     }
     uint32_t start = 0, at = 0, code_minute = 0;
-    ar(start, at, r.post_code, code_minute);
+    ar(start, at);
+    if (r.kind == ReplyKind::CheckIn || r.kind == ReplyKind::CheckOut) {
+        ar(r.post_code, code_minute); // only a check-in carries the post's code
+    }
     r.shift_start_ms = int64_t{start} * 60000;
     r.at_ms = int64_t{at} * 1000;
     r.code_minute = code_minute;

@@ -153,7 +153,7 @@ TEST_CASE("a full shift waitlists, a cancel promotes the first waiting, told at 
     CHECK(b.data.Shifts().Model().Mine().front()->state == MyState::Confirmed);
 }
 
-TEST_CASE("double booking is refused and told; short rest and skills warn staff") {
+TEST_CASE("double booking is refused and told, short rest and skills warn staff") {
     Device staff("desk"), phone("v");
     const int64_t now = kMonday - 2 * kHourMs;
     REQUIRE(staff.data.Shifts().CreatePost(Gate(3), now).ok);

@@ -15,8 +15,7 @@ namespace linli::ui {
 namespace {
 
 std::string ShiftWords(const UiContext& ui, const MySignUp& m, VolunteerText pattern) {
-    std::string until = ClockLabel(m.end_ms);
-    until = until == "00:00" ? "24:00" : until;
+    const std::string until = EndClockLabel(m.end_ms);
     return Format(ui.T(pattern), m.post.name.c_str(), DayLabel(ui, m.start_ms).c_str(),
                   ClockLabel(m.start_ms).c_str(), until.c_str());
 }
@@ -181,7 +180,6 @@ void DrawMine(UiContext& ui, AppState& state) {
         waiting_for_staff = waiting_for_staff || m->state == MyState::Sent ||
                             m->state == MyState::Waitlist || m->state == MyState::CancelSent;
         ImGui::PushID(m->id.c_str());
-        std::string until = ClockLabel(m->end_ms);
         const std::string title = m->post.name + "  " + ShiftTimeLabel(ui, m->start_ms, m->end_ms);
         std::string detail = StateWord(ui, m->state);
         if (m->checked_in > 0) {

@@ -24,7 +24,7 @@ void DrawGaps(UiContext& ui, AppState& state, int64_t now) {
     for (const Shift* s : gaps) {
         const PostRecord* post = m.FindPost(s->post_id);
         const std::string day = DayLabel(ui, s->start);
-        std::string until = ClockLabel(s->end);
+        const std::string until = EndClockLabel(s->end);
         const std::string title = Format(
             ui.T(VolunteerText::GapLine), post ? post->post.name.c_str() : "", day.c_str(),
             ClockLabel(s->start).c_str(), until.c_str(), s->min_people - m.ConfirmedCount(s->id));

@@ -37,12 +37,13 @@ std::string ClockLabel(int64_t ms) {
     return buf;
 }
 
+std::string EndClockLabel(int64_t end) {
+    const std::string until = ClockLabel(end);
+    return until == "00:00" ? "24:00" : until;
+}
+
 std::string ShiftTimeLabel(const UiContext& ui, int64_t start, int64_t end) {
-    std::string until = ClockLabel(end);
-    if (until == "00:00" && end > start) {
-        until = "24:00";
-    }
-    return DayLabel(ui, start) + " " + ClockLabel(start) + "-" + until;
+    return DayLabel(ui, start) + " " + ClockLabel(start) + "-" + EndClockLabel(end);
 }
 
 int64_t LocalDayStart(int64_t ms) {

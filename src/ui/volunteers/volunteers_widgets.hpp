@@ -15,6 +15,8 @@ namespace linli::ui {
 // "12-03 周四" / "12-03 Thu"; "08:00"; local time.
 std::string DayLabel(const UiContext& ui, int64_t ms);
 std::string ClockLabel(int64_t ms);
+// A shift's end: "24:00" for the midnight that ends a day.
+std::string EndClockLabel(int64_t end);
 // "12-03 周四 08:00-16:00" (an end at midnight reads 24:00).
 std::string ShiftTimeLabel(const UiContext& ui, int64_t start, int64_t end);
 // Local midnight of the day of ms.
