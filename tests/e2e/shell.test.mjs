@@ -83,9 +83,10 @@ describe('phone 390x844, DPR 3, touch', () => {
         await selectedTab(page, name).waitFor({ timeout: 10000 });
         assert.equal(await page.getByRole('tab', { selected: true }).count(), 1);
       }
-      // The volunteers screen has its own search field; supplies has none.
+      // The volunteer list has its own search field; supplies has none.
       await activate(page, 'tab', '志愿者');
       await selectedTab(page, '志愿者').waitFor();
+      await activate(page, 'button', '志愿者名单');
       await mirrorField(page, '搜索').waitFor({ state: 'attached' });
       await activate(page, 'tab', '物资');
       await selectedTab(page, '物资').waitFor();
@@ -213,6 +214,7 @@ describe('laptop 1280x800, mouse and keyboard', () => {
       await page.screenshot({ path: path.join(ROOT, 'test-results', 'laptop-sampling.png') });
       await activate(page, 'tab', 'Volunteers');
       await selectedTab(page, 'Volunteers').waitFor();
+      await activate(page, 'button', 'Volunteer list');
       await activate(page, 'textbox', 'Search');
       await page.waitForFunction(() => document.activeElement?.id === 'linli-ime');
       await page.keyboard.type('Linli 1502');

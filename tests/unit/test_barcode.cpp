@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "io/barcode.hpp"
+#include "io/volunteer_codes.hpp"
 
 using namespace linli;
 
@@ -242,4 +243,47 @@ TEST_CASE("a Code 128 tube number reads across, upside down and held upright") {
     REQUIRE(decoded.has_value());
     CHECK(decoded->text == "T20221202-07");
     CHECK(decoded->format == BarcodeFormat::Code128);
+}
+
+TEST_CASE("every code the app shows reads back from its QR code") {
+    // The sign-up link with a week of two posts, a reply, a confirmation and a post's
+    // check-in code: encoded as the screens do, drawn, and read by the decoder.
+    REQUIRE(linli::CanDecodeBarcodes());
+    linli::SignUpOffer offer;
+    offer.desk = "ab12";
+    offer.made_at = 1'795'990'000'000;
+    for (int p = 0; p < 2; ++p) {
+        offer.posts.push_back({"mh3k2a-ab12-" + std::to_string(p), "东门卡口", "小区东门", {}, 0});
+        for (int s = 0; s < 21; ++s) {
+            const int64_t start = 1'796'000'400'000 + int64_t{s} * 8 * 3'600'000;
+            offer.shifts.push_back({static_cast<uint16_t>(p), start, start + 8 * 3'600'000, 2, 2});
+        }
+    }
+    linli::ReplyCode reply;
+    reply.volunteer_key = 0x0123'4567'89AB'CDEFULL;
+    reply.name = "王小燚";
+    reply.phone = "13800138000";
+    reply.post_key = "mh3k2a-ab12-1";
+    reply.shift_start_ms = 1'796'000'400'000;
+    reply.at_ms = 1'795'990'000'000;
+    linli::ConfirmationCode confirmation;
+    confirmation.volunteer_key = reply.volunteer_key;
+    confirmation.signups = {{"mh3k2a-ab12-1", 1'796'000'400'000, linli::ToldState::Confirmed}};
+    const std::string texts[] = {
+        "https://linli.example.org/app/#v=" + linli::EncodeOffer(offer),
+        linli::EncodeReply(reply),
+        linli::EncodeConfirmation(confirmation),
+        linli::EncodePostCheckIn({"mh3k2a-ab12-1", 29'933'000, 123456}),
+    };
+    for (const std::string& text : texts) {
+        CAPTURE(text.size());
+        const auto qr = linli::EncodeQr(text);
+        REQUIRE(qr);
+        const int scale = qr->size > 100 ? 3 : 4;
+        const auto gray = linli::RenderQrGray(*qr, scale, 4);
+        const int width = (qr->size + 8) * scale;
+        const auto read = linli::DecodeBarcode(gray.data(), width, width, width);
+        REQUIRE(read);
+        CHECK(read->text == text);
+    }
 }

@@ -265,3 +265,46 @@ TEST_CASE("everything survives a reload from what was written") {
     CHECK(staff.data.Shifts().Model().Shifts().size() == 6);
     CHECK(staff.data.Shifts().Model().Posts().front()->secret.size() >= 16);
 }
+
+TEST_CASE("a testing round's sites and windows become the sampling teams' shifts") {
+    int start = 0, end = 0;
+    CHECK(ShiftsService::ParseWindow("08:00-11:00", start, end));
+    CHECK(start == 8 * 60);
+    CHECK(end == 11 * 60);
+    CHECK(ShiftsService::ParseWindow("8:30～11:45", start, end));
+    CHECK(start == 8 * 60 + 30);
+    CHECK(end == 11 * 60 + 45);
+    CHECK(ShiftsService::ParseWindow("14-17", start, end));
+    CHECK(end == 17 * 60);
+    CHECK_FALSE(ShiftsService::ParseWindow("上午", start, end));
+    CHECK_FALSE(ShiftsService::ParseWindow("11:00-08:00", start, end));
+    CHECK_FALSE(ShiftsService::ParseWindow("25:00-26:00", start, end));
+
+    Device staff("desk");
+    Round round;
+    round.id = "round:abc";
+    round.date = "2026-12-07";
+    round.sites = {{"东门广场", "08:00-11:00"},
+                   {"东门广场", "14:00-17:00"},
+                   {"西区篮球场", "08:30-11:30"},
+                   {"北门", "上午"}};
+    int skipped = 0;
+    const Outcome made =
+        staff.data.Shifts().TeamsFromRound(round, "采样 · ", kMonday, 3, kMonday - kDay, skipped);
+    REQUIRE(made.ok);
+    CHECK(skipped == 1);
+    const ShiftsModel& m = staff.data.Shifts().Model();
+    REQUIRE(m.Posts().size() == 2);
+    CHECK(m.Shifts().size() == 3);
+    CHECK(m.Shifts().front().start == kMonday + 8 * kHourMs);
+    CHECK(m.Shifts().front().max_people == 3);
+    for (const PostRecord* p : m.Posts()) {
+        CHECK(p->kind == "sampling");
+        CHECK(p->post.name.rfind("采样 · ", 0) == 0);
+    }
+    // Again: nothing new.
+    const int writes = staff.persistence.writes;
+    REQUIRE(staff.data.Shifts().TeamsFromRound(round, "采样 · ", kMonday, 3, kMonday, skipped).ok);
+    CHECK(staff.persistence.writes == writes);
+    CHECK(m.Shifts().size() == 3);
+}

@@ -193,6 +193,107 @@ Outcome ShiftsService::CreatePost(const PostDraft& draft, int64_t now_ms) {
     return Write(std::move(changes), std::move(out));
 }
 
+bool ShiftsService::ParseWindow(std::string_view window, int& start_minute, int& end_minute) {
+    int numbers[4] = {0, 0, 0, 0};
+    int count = 0;
+    bool in_number = false;
+    bool dash_seen = false;
+    int before_dash = 0;
+    for (size_t i = 0; i < window.size(); ++i) {
+        const char c = window[i];
+        if (c >= '0' && c <= '9') {
+            if (!in_number) {
+                if (count >= 4) {
+                    return false;
+                }
+                ++count;
+                in_number = true;
+            }
+            numbers[count - 1] = numbers[count - 1] * 10 + (c - '0');
+            if (numbers[count - 1] > 99) {
+                return false;
+            }
+            continue;
+        }
+        in_number = false;
+        if (c == ':') {
+            continue;
+        }
+        if (c == '-' || window.compare(i, 3, "～") == 0 || window.compare(i, 3, "—") == 0 ||
+            window.compare(i, 3, "至") == 0) {
+            if (dash_seen) {
+                return false;
+            }
+            dash_seen = true;
+            before_dash = count;
+            i += c == '-' ? 0 : 2;
+            continue;
+        }
+        if (c != ' ') {
+            return false;
+        }
+    }
+    if (!dash_seen || before_dash < 1 || before_dash > 2 || count - before_dash < 1 ||
+        count - before_dash > 2) {
+        return false;
+    }
+    const int sh = numbers[0], sm = before_dash == 2 ? numbers[1] : 0;
+    const int eh = numbers[before_dash],
+              em = count - before_dash == 2 ? numbers[before_dash + 1] : 0;
+    if (sh > 23 || sm > 59 || eh > 24 || em > 59 || (eh == 24 && em > 0)) {
+        return false;
+    }
+    start_minute = sh * 60 + sm;
+    end_minute = eh * 60 + em;
+    return end_minute > start_minute;
+}
+
+Outcome ShiftsService::TeamsFromRound(const Round& round, std::string_view prefix,
+                                      int64_t day_start, int people, int64_t now_ms, int& skipped) {
+    Outcome out;
+    skipped = 0;
+    const ShiftsModel& m = Model();
+    std::vector<store::Result<store::Change>> changes;
+    const std::string round_key = std::string(store::TypeOf(round.id)).empty()
+                                      ? round.id
+                                      : round.id.substr(round.id.find(':') + 1);
+    std::vector<std::string> made_posts;
+    for (const SiteWindow& site : round.sites) {
+        int start = 0, end = 0;
+        if (TrimSpaces(site.site).empty() || !ParseWindow(site.window, start, end)) {
+            ++skipped;
+            continue;
+        }
+        // One post per site of the round, the same id on every device.
+        const std::string post_key = "sampling-" + round_key + "-" +
+                                     CodeKeyText(Fnv1a64(TrimSpaces(site.site))).substr(0, 6);
+        const std::string post_id = PostIdOf(post_key);
+        if (m.FindPost(post_id) == nullptr &&
+            std::find(made_posts.begin(), made_posts.end(), post_id) == made_posts.end()) {
+            PostRecord record;
+            record.post.id = post_id;
+            record.post.name = std::string(prefix) + TrimSpaces(site.site);
+            record.post.place = TrimSpaces(site.site);
+            record.kind = "sampling";
+            record.secret = MakeSecret(post_id, writer_.DeviceTag(), now_ms);
+            record.created_at = now_ms;
+            changes.push_back(writer_.Store().Put(post_id, PostBody(record), ""));
+            made_posts.push_back(post_id);
+        }
+        Shift s;
+        s.post_id = post_id;
+        s.start = day_start + int64_t{start} * 60'000;
+        s.end = day_start + int64_t{end} * 60'000;
+        s.min_people = std::max(1, people);
+        s.max_people = std::max(1, people);
+        s.id = ShiftIdFor(post_key, s.start);
+        if (writer_.Live(s.id) == nullptr) {
+            changes.push_back(writer_.Store().Put(s.id, ShiftBody(s), ""));
+        }
+    }
+    return Write(std::move(changes), std::move(out));
+}
+
 SignUpOffer ShiftsService::MakeOffer(const std::vector<std::string>& post_ids, int days,
                                      int64_t now_ms) {
     const ShiftsModel& m = Model();

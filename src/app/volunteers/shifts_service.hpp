@@ -14,6 +14,7 @@
 #include "app/volunteers/shifts_model.hpp"
 #include "app/volunteers/volunteer_service.hpp"
 #include "app/writer.hpp"
+#include "core/sampling/sampling.hpp"
 
 namespace linli {
 
@@ -56,6 +57,15 @@ class ShiftsService {
     // ------------------------------------------------------------------------ staff
     // Writes the post and all its shifts in one transaction (outcome.id: the post).
     Outcome CreatePost(const PostDraft& draft, int64_t now_ms);
+    // A testing round's sites and time windows as the sampling teams' posts and shifts
+    // (named prefix + site, "采样 · 东门广场"; one shift per window on the round's day,
+    // `people` each; day_start:
+    // the local midnight of round.date). Making them again changes nothing; a window that
+    // cannot be read ("上午") is skipped and counted in `skipped`.
+    Outcome TeamsFromRound(const Round& round, std::string_view prefix, int64_t day_start,
+                           int people, int64_t now_ms, int& skipped);
+    // "08:00-11:00" (also "8:00～11:30", "08-11") as minutes from midnight; false otherwise.
+    static bool ParseWindow(std::string_view window, int& start_minute, int& end_minute);
     // The link's offer: the open shifts of these posts (all posts when empty) that start
     // in the next `days` days, earliest first, with their free places now.
     SignUpOffer MakeOffer(const std::vector<std::string>& post_ids, int days, int64_t now_ms);

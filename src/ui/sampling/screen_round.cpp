@@ -10,6 +10,7 @@
 #include "ui/kit/widgets.hpp"
 #include "ui/sampling/sampling_widgets.hpp"
 #include "ui/shell/screens.hpp"
+#include "ui/volunteers/volunteers_widgets.hpp"
 
 namespace linli::ui {
 namespace {
@@ -258,6 +259,19 @@ void DrawRoundView(UiContext& ui, AppState& state) {
     }
     DrawSaveStatus(ui);
     DrawToast(ui, s);
+    // The round's sites and windows as the sampling teams' shifts (volunteers area).
+    if (!round->sites.empty() &&
+        TouchButton(ui, ui.T(VolunteerText::TeamsFromRound), "round-teams")) {
+        int skipped = 0;
+        const int64_t day = ParseLocalDate(round->date);
+        const Outcome made =
+            day == 0 ? Outcome{}
+                     : ui.data.Shifts().TeamsFromRound(*round, ui.T(VolunteerText::TeamsPrefix),
+                                                       day, 2, ui.platform.NowMs(), skipped);
+        s.message = made.ok ? Format(ui.T(VolunteerText::TeamsMade), skipped)
+                            : std::string(ui.T(ShellText::EditStale));
+        s.message_is_error = !made.ok;
+    }
     const RoundProgress& progress = model.ProgressOf(*round);
     ProgressBar(ui, "round-progress", progress.total);
     if (const Round* previous = model.PreviousRound(*round)) {
