@@ -1255,3 +1255,64 @@ TEST_CASE("supplies: manifests per volunteer in one workbook, and the doors to f
     CHECK(book.sheets[1].name == "小王");
     CHECK(book.sheets[2].name == "未分配");
 }
+
+// A staff desk on another device (its own AppData and storage).
+struct ImmediateDesk {
+    ImmediateDesk() : data(persistence, "desk") { persistence.data = &data; }
+    TestPersistence persistence;
+    AppData data;
+};
+
+TEST_CASE("volunteer mode: a link opens only its shifts, a refused camera says so, digits work") {
+    // A desk makes the link (another device in real use: here a second AppData).
+    ImmediateDesk desk;
+    PostDraft draft;
+    draft.name = "东门卡口";
+    draft.max_people = 2;
+    draft.days = 2;
+    draft.first_day_start = 1'796'169'600'000;
+    REQUIRE(desk.data.Shifts().CreatePost(draft, draft.first_day_start - 3'600'000).ok);
+    const std::string link =
+        "v=" + EncodeOffer(desk.data.Shifts().MakeOffer({}, 7, draft.first_day_start));
+
+    Harness h(390, 844, Language::Chinese);
+    h.platform.now_ms = draft.first_day_start + 60'000; // the first shift is on
+    h.app().LinkOpened(link);
+    h.Frame(3);
+    CHECK(h.Find(Role::Tab, "志愿者") == nullptr); // no staff areas
+    CHECK(h.FindPrefix(Role::Status, "回执码") == nullptr);
+    h.ScrollToAndTap(Role::Button, "报名");
+    TypeInto(h, "姓名", "李小燚", 1);
+    TypeInto(h, "手机号", "13912345678", 2);
+    h.ScrollToAndTap(Role::Button, "提交报名");
+    h.Frame(3);
+    REQUIRE(h.FindPrefix(Role::Status, "回执码：LLR-") != nullptr);
+    const std::string reply =
+        h.FindPrefix(Role::Status, "回执码：")->name.substr(std::string("回执码：").size());
+    REQUIRE(desk.data.Shifts().ImportReply(reply, h.platform.now_ms).ok);
+    h.ScrollToAndTap(Role::Button, "输入确认码");
+    TypeInto(h, "确认码", desk.data.Shifts().ConfirmationForReply(reply, h.platform.now_ms), 3);
+    h.ScrollToAndTap(Role::Button, "确认");
+    h.Frame(3);
+    CHECK(h.FindPrefix(Role::Status, "已确认：东门卡口") != nullptr);
+    // Scanning: the camera is refused; the message shows and the typed digits still work.
+    h.ScrollToAndTap(Role::Button, "扫码签到");
+    CHECK(h.platform.scanners_started == 1);
+    h.app().ScanFailed(1);
+    h.Frame(3);
+    CHECK(h.app().State().scan.message.find("无法使用相机") == 0);
+    h.platform.now_ms += 5 * 60'000; // arriving at the post a few minutes later
+    const PostRecord& post = *desk.data.Shifts().Model().Posts().front();
+    const std::string key = PostKeyOf(post.post.id);
+    char digits[8];
+    std::snprintf(digits, sizeof digits, "%06u",
+                  PostCodeFor(post.secret, key, h.platform.now_ms / 60'000));
+    TypeInto(h, "签到码", digits, 4);
+    h.ScrollToAndTap(Role::Button, "签到/签退");
+    h.Frame(3);
+    // The status and the code are at the top of the screen, above the field.
+    const VolunteerModeState& mode = h.app().State().volunteers.mode;
+    CHECK(mode.status.rfind("已签到", 0) == 0);
+    const std::string checkin = h.data().Shifts().Model().FindMine(mode.shown_reply)->reply;
+    CHECK(desk.data.Shifts().ImportReply(checkin, h.platform.now_ms).Did(Effect::CheckedIn));
+}

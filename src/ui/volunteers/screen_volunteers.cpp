@@ -23,12 +23,14 @@ void DrawGaps(UiContext& ui, AppState& state, int64_t now) {
     const ShiftsModel& m = shifts.Model();
     for (const Shift* s : gaps) {
         const PostRecord* post = m.FindPost(s->post_id);
-        const std::string day = DayLabel(ui, s->start);
-        const std::string until = EndClockLabel(s->end);
-        const std::string title = Format(
-            ui.T(VolunteerText::GapLine), post ? post->post.name.c_str() : "", day.c_str(),
-            ClockLabel(s->start).c_str(), until.c_str(), s->min_people - m.ConfirmedCount(s->id));
-        if (ListRow(ui, s->id.c_str(), title, post ? post->post.place : "")) {
+        const std::string title =
+            Format(ui.T(VolunteerText::GapLine), post ? post->post.name.c_str() : "",
+                   s->min_people - m.ConfirmedCount(s->id));
+        std::string detail = ShiftTimeLabel(ui, s->start, s->end);
+        if (post != nullptr && !post->post.place.empty()) {
+            detail += " · " + post->post.place;
+        }
+        if (ListRow(ui, s->id.c_str(), title, detail)) {
             OpenShiftView(state, s->id);
         }
     }
