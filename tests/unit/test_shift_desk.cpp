@@ -308,3 +308,26 @@ TEST_CASE("a testing round's sites and windows become the sampling teams' shifts
     CHECK(staff.persistence.writes == writes);
     CHECK(m.Shifts().size() == 3);
 }
+
+TEST_CASE("importing a volunteer sheet adds new people once and updates known phones") {
+    Device staff("desk");
+    REQUIRE(staff.data.Volunteers().Add("张三", "13800138000", 1).ok);
+    const VolunteerSheet sheet = VolunteersFromRows({
+        {"姓名", "手机", "技能"},
+        {"张三", "138 0013 8000", "司机"},
+        {"李四", "13900139000", "医护"},
+        {"李四", "13900139000", "医护"},
+    });
+    int added = 0, updated = 0;
+    REQUIRE(staff.data.Volunteers().ImportSheet(sheet, 2, added, updated).ok);
+    CHECK(added == 1);
+    CHECK(updated == 1);
+    CHECK(staff.data.Volunteers().List("").size() == 2);
+    CHECK(staff.data.Volunteers().FindByPhone("13800138000")->skills ==
+          std::vector<std::string>{"driver"});
+    const int writes = staff.persistence.writes;
+    REQUIRE(staff.data.Volunteers().ImportSheet(sheet, 3, added, updated).ok);
+    CHECK(added == 0);
+    CHECK(updated == 0);
+    CHECK(staff.persistence.writes == writes);
+}

@@ -43,3 +43,33 @@ TEST_CASE("search by name or phone tail") {
     CHECK_FALSE(VolunteerMatches(v, "李"));
     CHECK_FALSE(VolunteerMatches(v, "9999"));
 }
+
+TEST_CASE("a volunteer sheet: columns found by name, categories and skills read, bad rows named") {
+    const std::vector<std::vector<std::string>> rows = {
+        {"社区志愿者报名表"},
+        {"序号", "姓名", "手机号码", "身份", "技能特长", "最近核酸", "备注"},
+        {"1", "张三", "13800138000", "党员", "司机、医护", "2026-12-01", "夜班可"},
+        {"2", "李四", "139-0013-9000", "大学生", "方言", "2026/11/30", ""},
+        {"3", "", "13700137000", "居民", "", "", ""},
+        {"4", "王五", "12", "退役军人", "driver, elder care", "昨天", ""},
+        {"", "", "", "", "", "", ""},
+    };
+    const VolunteerSheet sheet = VolunteersFromRows(rows);
+    REQUIRE(sheet.header_found);
+    REQUIRE(sheet.volunteers.size() == 2);
+    CHECK(sheet.bad_rows == std::vector<size_t>{5, 6});
+    const Volunteer& a = sheet.volunteers[0];
+    CHECK(a.name == "张三");
+    CHECK(a.category == "party_member");
+    CHECK(a.skills == std::vector<std::string>{"driver", "medical"});
+    CHECK(a.last_negative_test == ParseDateMs("2026-12-01"));
+    CHECK(a.note == "夜班可");
+    CHECK(sheet.volunteers[1].category == "student");
+    CHECK(sheet.volunteers[1].skills == std::vector<std::string>{"dialect"});
+    CHECK(ParseDateMs("2026-12-01") - ParseDateMs("2026/11/30") == 86'400'000);
+    CHECK(ParseDateMs("2026-02-29") == 0);
+    CHECK(ParseDateMs("2024-02-29") > 0);
+    CHECK(ParseDateMs("1970-01-01") == 0); // out of range: before 2000
+    CHECK(VolunteersFromRows({{"名字", "电话"}, {"赵六", "13600136000"}}).volunteers.size() == 1);
+    CHECK_FALSE(VolunteersFromRows({{"a", "b"}, {"c", "d"}}).header_found);
+}
