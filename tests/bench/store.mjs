@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  activate, addVolunteer, gotoArea, launchBrowser, launchOnProfile, LAPTOP, openApp, openPage,
+  activate, addVolunteer, gotoArea, gotoVolunteerList, launchBrowser, launchOnProfile, LAPTOP, openApp, openPage,
   startServer, typeInto, waitForReady,
 } from '../e2e/helpers.mjs';
 import { announce, size } from './mode.mjs';
@@ -74,7 +74,7 @@ try {
   // 2. Durable latency of edits made through the UI.
   if (!SKIP_LOAD) {
     const { page, context } = await openApp(browser, server.url, LAPTOP);
-    await gotoArea(page, '志愿者');
+    await gotoVolunteerList(page);
     await addVolunteer(page, '计时', '13000000000');
     await page.evaluate(() => { window.linliBridge.metrics.durableMs = []; });
     let current = '计时';
@@ -105,7 +105,7 @@ try {
     for (let i = 0; i <= KILLS; i++) {
       chrome = await launchOnProfile(profile);
       const page = await openPage(chrome.browser.contexts()[0], server.url);
-      await gotoArea(page, '志愿者');
+      await gotoVolunteerList(page);
       if (i > 0) {
         // Search for it: with many rows it may be below the fold (and unmirrored).
         await typeInto(page, '搜索', `K${i - 1}`);
