@@ -19,5 +19,9 @@ done
 start=$SECONDS
 python3 tools/build.py bench && build/bench/tests/supplies_bench || status=1
 echo "# supplies_bench took $((SECONDS - start)) s"
+# Native: volunteer shifts (a month of 10 posts, 500 volunteers), codes and QR codes.
+start=$SECONDS
+build/bench/tests/shifts_bench || status=1
+echo "# shifts_bench took $((SECONDS - start)) s"
 
 exit $status
