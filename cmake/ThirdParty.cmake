@@ -24,9 +24,10 @@ function(linli_third_party target)
   endif()
 endfunction()
 
-# zlib: only the in-memory deflate/inflate parts (no gz* file functions).
+# zlib: only the in-memory deflate/inflate parts (no gz* file functions); compress and
+# uncompress for the sign-up link.
 add_library(linli_zlib STATIC
-  ${LINLI_ZLIB_DIR}/adler32.c ${LINLI_ZLIB_DIR}/crc32.c ${LINLI_ZLIB_DIR}/deflate.c
+  ${LINLI_ZLIB_DIR}/adler32.c ${LINLI_ZLIB_DIR}/compress.c ${LINLI_ZLIB_DIR}/crc32.c ${LINLI_ZLIB_DIR}/deflate.c ${LINLI_ZLIB_DIR}/uncompr.c
   ${LINLI_ZLIB_DIR}/inffast.c ${LINLI_ZLIB_DIR}/inflate.c ${LINLI_ZLIB_DIR}/inftrees.c
   ${LINLI_ZLIB_DIR}/trees.c ${LINLI_ZLIB_DIR}/zutil.c)
 target_include_directories(linli_zlib SYSTEM PUBLIC ${LINLI_ZLIB_DIR})

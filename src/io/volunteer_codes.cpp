@@ -5,6 +5,7 @@
 #include <cstring>
 #include <sstream>
 #include <streambuf>
+#include <zlib.h>
 
 #include "base/hash.hpp"
 
@@ -162,10 +163,15 @@ void Write(Out& ar, const SignUpOffer& o) {
         }
         ar(p.test_within_days);
     }
+    // Starts as minutes after the previous shift's (shifts are in start order): a week of
+    // three-shift posts repeats the same few bytes, which deflate then folds away.
     ar(static_cast<uint16_t>(o.shifts.size()));
+    int64_t previous = 0;
     for (const OfferedShift& s : o.shifts) {
-        ar(s.post, Minutes(s.start_ms), static_cast<uint16_t>((s.end_ms - s.start_ms) / 60000),
-           s.free, s.max);
+        const int64_t start = Minutes(s.start_ms);
+        ar(s.post, static_cast<int32_t>(start - previous),
+           static_cast<uint16_t>((s.end_ms - s.start_ms) / 60000), s.free, s.max);
+        previous = start;
     }
 }
 
@@ -200,13 +206,16 @@ bool Read(In& ar, SignUpOffer& o) {
         return false;
     }
     o.shifts.resize(shifts);
+    int64_t previous = 0;
     for (OfferedShift& s : o.shifts) {
-        uint32_t start = 0;
+        int32_t delta = 0; // in start order a step forward; any order is allowed
         uint16_t minutes = 0;
-        ar(s.post, start, minutes, s.free, s.max);
-        if (s.post >= o.posts.size() || minutes == 0) {
+        ar(s.post, delta, minutes, s.free, s.max);
+        const int64_t start = previous + delta;
+        if (s.post >= o.posts.size() || minutes == 0 || start < 0 || start > UINT32_MAX) {
             return false;
         }
+        previous = start;
         s.start_ms = int64_t{start} * 60000;
         s.end_ms = s.start_ms + int64_t{minutes} * 60000;
     }
@@ -299,14 +308,32 @@ uint32_t Checksum(std::string_view prefix, std::string_view payload) {
     return static_cast<uint32_t>(Fnv1a64(payload, Fnv1a64(prefix)));
 }
 
-template <typename T> std::string Frame(const char* prefix, const T& value, bool grouped) {
+// Format 2: the archive deflated (the link's offer: it travels in a URL and a QR code).
+constexpr uint8_t kFormatDeflated = 2;
+constexpr size_t kMaxInflated = 256 * 1024;
+
+template <typename T>
+std::string Frame(const char* prefix, const T& value, bool grouped, bool deflated = false) {
     std::ostringstream stream(std::ios::binary);
     {
         Out ar(stream);
         Write(ar, value);
     }
-    std::string payload(1, static_cast<char>(kFormatVersion));
-    payload += stream.str();
+    std::string archive = stream.str();
+    std::string payload(1, static_cast<char>(deflated ? kFormatDeflated : kFormatVersion));
+    if (deflated) {
+        uLongf size = compressBound(static_cast<uLong>(archive.size()));
+        std::string packed(size, '\0');
+        if (compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+                      reinterpret_cast<const Bytef*>(archive.data()),
+                      static_cast<uLong>(archive.size()), Z_BEST_COMPRESSION) == Z_OK) {
+            packed.resize(size);
+            archive = std::move(packed);
+        } else {
+            payload[0] = static_cast<char>(kFormatVersion);
+        }
+    }
+    payload += archive;
     const uint32_t sum = Checksum(prefix, payload);
     std::string bytes = payload;
     for (int shift = 24; shift >= 0; shift -= 8) {
@@ -375,10 +402,22 @@ std::variant<T, CodeError> Unframe(const char* prefix, std::string_view text) {
     if (sum != Checksum(prefix, payload)) {
         return CodeError::Mistyped;
     }
-    if (static_cast<uint8_t>(payload[0]) != kFormatVersion) {
+    std::string content = payload.substr(1);
+    if (static_cast<uint8_t>(payload[0]) == kFormatDeflated) {
+        // Inflated into a bounded buffer: a bomb is refused, never unpacked without end.
+        uLongf size = kMaxInflated;
+        std::string inflated(kMaxInflated, '\0');
+        if (uncompress(reinterpret_cast<Bytef*>(inflated.data()), &size,
+                       reinterpret_cast<const Bytef*>(content.data()),
+                       static_cast<uLong>(content.size())) != Z_OK) {
+            return CodeError::Damaged;
+        }
+        inflated.resize(size);
+        content = std::move(inflated);
+    } else if (static_cast<uint8_t>(payload[0]) != kFormatVersion) {
         return CodeError::Damaged;
     }
-    BoundedBuffer buffer(std::string_view(payload).substr(1));
+    BoundedBuffer buffer(content);
     std::istream stream(&buffer);
     T value;
     {
@@ -393,7 +432,7 @@ std::variant<T, CodeError> Unframe(const char* prefix, std::string_view text) {
 } // namespace
 
 std::string EncodeOffer(const SignUpOffer& offer) {
-    return Frame("LLS", offer, false);
+    return Frame("LLS", offer, false, true);
 }
 std::string EncodeReply(const ReplyCode& reply) {
     return Frame("LLR", reply, true);

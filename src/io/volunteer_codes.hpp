@@ -5,7 +5,8 @@
 // return, and the check-in code a post's screen shows (it changes every minute).
 //
 // Each is a prefix ("LLS", "LLR", "LLC", "LLP"), then Crockford base32 of: cereal's
-// portable binary archive of the payload, and a 32-bit checksum of it, in groups of four
+// portable binary archive of the payload (deflated for the link's offer, whose shift
+// starts are coded as steps), and a 32-bit checksum of it, in groups of four
 // for reading aloud. Decoding ignores case, spaces and dashes, reads O as 0 and I/L as 1,
 // and refuses a code whose checksum does not match (a mistyped character), so a damaged
 // code never reaches the store. Strings and lists carry bounded lengths and the reader

@@ -8,6 +8,8 @@
 #include "base/hash.hpp"
 #include "io/volunteer_codes.hpp"
 
+#include <zlib.h>
+
 using namespace linli;
 
 namespace {
@@ -184,4 +186,43 @@ TEST_CASE("hostile payloads with a valid checksum are refused, not trusted") {
     }
     MESSAGE(decoded << " of 32000 random framed payloads read as some code");
     CHECK(decoded < 32000);
+}
+
+TEST_CASE("the link's offer is deflated: a week of ten posts fits, a bomb is refused") {
+    SignUpOffer offer;
+    offer.desk = "ab12";
+    offer.made_at = 1'795'990'000'000;
+    for (int p = 0; p < 10; ++p) {
+        offer.posts.push_back(
+            {"mh3k2a-ab12-" + std::to_string(p), "卡口" + std::to_string(p), "小区门", {}, 0});
+    }
+    for (int s = 0; s < 21; ++s) {
+        for (int p = 0; p < 10; ++p) {
+            const int64_t start = 1'796'000'400'000 + int64_t{s} * 8 * 3'600'000;
+            offer.shifts.push_back({static_cast<uint16_t>(p), start, start + 8 * 3'600'000,
+                                    static_cast<uint8_t>((s + p) % 3), 3});
+        }
+    }
+    const std::string code = EncodeOffer(offer);
+    MESSAGE("a week of 10 posts x 3 shifts (210 shifts): " << code.size() << " characters");
+    CHECK(code.size() < 1200);
+    auto back = DecodeOffer(code);
+    REQUIRE(std::holds_alternative<SignUpOffer>(back));
+    CHECK(std::get<SignUpOffer>(back) == offer);
+
+    // Format 2 (deflated) holding 1 MB of zeros: refused, not unpacked without end.
+    std::string zeros(1 << 20, '\0');
+    uLongf size = compressBound(static_cast<uLong>(zeros.size()));
+    std::string packed(size, '\0');
+    REQUIRE(compress2(reinterpret_cast<Bytef*>(packed.data()), &size,
+                      reinterpret_cast<const Bytef*>(zeros.data()),
+                      static_cast<uLong>(zeros.size()), 9) == Z_OK);
+    packed.resize(size);
+    std::string bytes(1, '\x02');
+    bytes += packed;
+    const uint32_t sum = static_cast<uint32_t>(Fnv1a64(bytes, Fnv1a64(std::string_view("LLS"))));
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        bytes += static_cast<char>((sum >> shift) & 0xFF);
+    }
+    CHECK(std::get<CodeError>(DecodeOffer("LLS" + Base32Encode(bytes))) == CodeError::Damaged);
 }
