@@ -53,7 +53,9 @@ constexpr int64_t kStart = 1'796'169'600'000; // a midnight
 
 int main() {
     const char* env = std::getenv("LINLI_BENCH_REPEAT");
-    const int repeat = env ? std::max(1, std::atoi(env)) : 30;
+    const char* mode = std::getenv("LINLI_BENCH");
+    const bool short_mode = mode != nullptr && std::string(mode) == "short";
+    const int repeat = env ? std::max(1, std::atoi(env)) : (short_mode ? 5 : 30);
     std::printf("# shifts_bench: %d runs per number; Release, no sanitizers\n", repeat);
     ImmediatePersistence persistence;
     AppData data(persistence, "bench");

@@ -263,7 +263,10 @@ void DrawVolunteerMode(UiContext& ui, AppState& state) {
     }
     if (const MySignUp* shown = shifts.Model().FindMine(mode.shown_reply);
         shown != nullptr && !shown->reply.empty() && !mode.saving.Waiting()) {
-        MutedText(ui.T(VolunteerText::ReplyExplain));
+        // A sign-up or a cancel waits for a confirmation; a check-in only goes to staff.
+        if (shown->state == MyState::Sent || shown->state == MyState::CancelSent) {
+            MutedText(ui.T(VolunteerText::ReplyExplain));
+        }
         DrawCodeToSend(ui, "vm-reply",
                        Format(ui.T(VolunteerText::ReplyStatus), shown->reply.c_str()), shown->reply,
                        ui.T(VolunteerText::CopyReply), mode.qr, mode.copied);
