@@ -13,31 +13,6 @@ using store::Json;
 
 namespace {
 
-// Keeps every written document, as IndexedDB would, and hands them back as the page does
-// at startup ([[key, doc], ...]).
-class DiskPersistence final : public store::Persistence {
-  public:
-    void Write(uint64_t txn, const std::string& batch) override {
-        for (const Json& entry : Json::parse(batch)) {
-            stored[entry["key"].get<std::string>()] = entry["doc"];
-        }
-        ++writes;
-        if (data) {
-            data->WriteCommitted(txn);
-        }
-    }
-    std::string Records() const {
-        Json all = Json::array();
-        for (const auto& [key, doc] : stored) {
-            all.push_back(Json::array({key, doc}));
-        }
-        return all.dump();
-    }
-    AppData* data = nullptr;
-    std::map<std::string, Json> stored;
-    int writes = 0;
-};
-
 Resident Person(std::string b, std::string u, std::string r, std::string name, uint32_t flags,
                 std::string phone = "") {
     Resident p;

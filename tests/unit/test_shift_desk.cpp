@@ -14,7 +14,7 @@ constexpr int64_t kMonday = 1'796'169'600'000; // a midnight (UTC), whole minute
 
 struct Device {
     explicit Device(const char* tag) : data(persistence, tag) { persistence.data = &data; }
-    ImmediatePersistence persistence;
+    DiskPersistence persistence;
     AppData data;
 };
 
@@ -251,19 +251,48 @@ TEST_CASE("check-in by the post's rotating code, hours, no-shows and the gaps") 
     CHECK(phone.data.Shifts()
               .CheckInHere(typed, kMonday + 3 * kDay)
               .problems.Has(ShiftProblem::NoShiftNow));
-    // A no-show counts, and hours stay.
-    const std::string signup = staff.data.Shifts().Model().AllSignUps().front().shift_id;
-    CHECK_FALSE(signup.empty());
+    // A no-show on a later shift counts beside the hours, which stay.
+    const std::string volunteer = staff.data.Volunteers().FindByPhone("13600136000")->id;
+    const std::string later = ShiftIdFor(key, kMonday + kDay);
+    REQUIRE(staff.data.Shifts().Assign(later, volunteer, leave, false).ok);
+    REQUIRE(staff.data.Shifts().MarkNoShow(SignUpIdFor(later, volunteer), true, leave).ok);
+    const auto after = staff.data.Shifts().Hours();
+    REQUIRE(after.size() == 1);
+    CHECK(after[0].no_shows == 1);
+    CHECK(after[0].shifts_done == 1);
+    CHECK(after[0].hours == doctest::Approx(8.0 - 2.0 / 60));
 }
 
 TEST_CASE("everything survives a reload from what was written") {
-    // The desk's posts, shifts and sign-ups, and the phone's offer, profile and sign-ups,
-    // are documents: loading them again gives the same model.
-    Device staff("desk");
+    // The desk's posts, shifts, volunteers and sign-ups, and the phone's offer, profile and
+    // sign-ups, are documents: loading what was written gives the same models.
+    Device staff("desk"), phone("v");
     const int64_t now = kMonday - kHourMs;
     REQUIRE(staff.data.Shifts().CreatePost(Gate(2, 2), now).ok);
-    CHECK(staff.data.Shifts().Model().Shifts().size() == 6);
-    CHECK(staff.data.Shifts().Model().Posts().front()->secret.size() >= 16);
+    const std::string reply = SignUpOn(phone, staff, kMonday, "孙八", "13300133000", 9, now);
+    REQUIRE(staff.data.Shifts().ImportReply(reply, now).ok);
+    REQUIRE(phone.data.Shifts()
+                .ApplyConfirmation(staff.data.Shifts().ConfirmationForReply(reply, now), now)
+                .ok);
+
+    ImmediatePersistence fresh_disk;
+    AppData desk(fresh_disk, "desk");
+    REQUIRE(desk.Load(staff.persistence.Records()).corrupted.empty());
+    const ShiftsModel& m = desk.Shifts().Model();
+    CHECK(m.Posts().size() == 1);
+    CHECK(m.Posts().front()->secret == staff.data.Shifts().Model().Posts().front()->secret);
+    CHECK(m.Shifts().size() == 6);
+    CHECK(m.ConfirmedCount(ShiftIdFor(PostKeyOfOnly(staff), kMonday)) == 1);
+    CHECK(desk.Volunteers().FindByPhone("13300133000")->code_key == 9);
+
+    ImmediatePersistence fresh_phone_disk;
+    AppData again(fresh_phone_disk, "v");
+    REQUIRE(again.Load(phone.persistence.Records()).corrupted.empty());
+    CHECK(again.Shifts().Model().Profile()->name == "孙八");
+    CHECK(again.Shifts().Model().Offers().size() == 1);
+    REQUIRE(again.Shifts().Model().Mine().size() == 1);
+    CHECK(again.Shifts().Model().Mine().front()->state == MyState::Confirmed);
+    CHECK(again.Shifts().Model().Mine().front()->reply == reply);
 }
 
 TEST_CASE("a testing round's sites and windows become the sampling teams' shifts") {

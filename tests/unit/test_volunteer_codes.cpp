@@ -185,7 +185,7 @@ TEST_CASE("hostile payloads with a valid checksum are refused, not trusted") {
         }
     }
     MESSAGE(decoded << " of 32000 random framed payloads read as some code");
-    CHECK(decoded < 32000);
+    CHECK(decoded < 320); // a rare fit is possible (a post code is short), not a rule
 }
 
 TEST_CASE("the link's offer is deflated: a week of ten posts fits, a bomb is refused") {
