@@ -8,12 +8,13 @@ status=0
 declare -A allowed=(
   [base]="base"
   [store]="base store"
+  [sync]="base store sync"
   [core]="base core"
   [text]="base text"
   [io]="base core text io"
-  [app]="base store core text io app"
-  [ui]="base store core text io app ui"
-  [platform]="base store core text io app ui platform"
+  [app]="base store sync core text io app"
+  [ui]="base store sync core text io app ui"
+  [platform]="base store sync core text io app ui platform"
 )
 for layer in "${!allowed[@]}"; do
   [ -d "src/$layer" ] || continue

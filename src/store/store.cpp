@@ -1,6 +1,7 @@
 // Sections: loading (records, one JSON array); storing and the indexes; Put and Remove
-// (compare-and-swap on _rev); Merge (CouchDB's winner rule, losers kept as conflict:
-// documents) and Rollback; reads (Get, OfType, All, ChangesSince, ErasedSince, Find).
+// (compare-and-swap on _rev); branches (conflict: documents, HasRevision); Merge
+// (CouchDB's winner rule, losing branches kept as conflict: documents), EndConflict and
+// Rollback; reads (Get, OfType, All, ChangesSince, ErasedSince, Find).
 #include "store/store.hpp"
 
 #include "store/records.hpp"
@@ -184,6 +185,119 @@ bool DocumentStore::Wins(const Document& a, const Document& b) {
     return a.rev > b.rev;
 }
 
+namespace {
+
+// The losing branch a conflict: document keeps (its "doc"), or nullopt when unreadable.
+std::optional<Document> KeptLeaf(const Document& conflict) {
+    const auto it = conflict.body.find("doc");
+    if (it == conflict.body.end()) {
+        return std::nullopt;
+    }
+    auto parsed = FromJson(*it);
+    if (auto* doc = std::get_if<Document>(&parsed)) {
+        return std::move(*doc);
+    }
+    return std::nullopt;
+}
+
+bool Covers(const Document& have, const Document& incoming) {
+    return have.rev == incoming.rev || have.HasAncestor(incoming.rev);
+}
+
+} // namespace
+
+std::string DocumentStore::ConflictId(const std::string& id, const std::string& leaf_rev) {
+    return "conflict:" + id + "@" + leaf_rev;
+}
+
+std::vector<const Document*> DocumentStore::BranchesOf(const std::string& id) const {
+    std::vector<const Document*> out;
+    const auto ids = by_type_.find(std::string_view("conflict"));
+    if (ids == by_type_.end()) {
+        return out;
+    }
+    const std::string prefix = "conflict:" + id + "@";
+    for (auto it = ids->second.lower_bound(prefix);
+         it != ids->second.end() && it->compare(0, prefix.size(), prefix) == 0; ++it) {
+        out.push_back(&docs_.at(*it));
+    }
+    return out;
+}
+
+std::vector<const Document*> DocumentStore::ConflictsOf(const std::string& id) const {
+    std::vector<const Document*> out;
+    for (const Document* branch : BranchesOf(id)) {
+        if (!branch->deleted) {
+            out.push_back(branch);
+        }
+    }
+    return out;
+}
+
+std::optional<Document> DocumentStore::LeafOf(const Document& stored) {
+    if (stored.Type() != "conflict") {
+        return stored;
+    }
+    return KeptLeaf(stored);
+}
+
+bool DocumentStore::HasRevision(const std::string& id, const std::string& rev) const {
+    const auto it = docs_.find(id);
+    if (it == docs_.end()) {
+        return false;
+    }
+    if (it->second.rev == rev || it->second.HasAncestor(rev)) {
+        return true;
+    }
+    for (const Document* branch : BranchesOf(id)) {
+        const auto leaf = KeptLeaf(*branch);
+        if (leaf && (leaf->rev == rev || leaf->HasAncestor(rev))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void DocumentStore::KeepBranch(const std::string& id, const Document& leaf,
+                               std::vector<Change>& changes) {
+    const std::string conflict_id = ConflictId(id, leaf.rev);
+    const auto existing = docs_.find(conflict_id);
+    Document kept;
+    kept.id = conflict_id;
+    kept.body = Json{{"of", id}, {"doc", ToJson(leaf)}};
+    // A branch that ends in a tombstone is no conflict (CouchDB leaves deleted leaves out
+    // of _conflicts), but it is kept so that replication knows it has it.
+    kept.deleted = leaf.deleted;
+    if (existing != docs_.end()) {
+        if (existing->second.body == kept.body && existing->second.deleted == kept.deleted) {
+            return;
+        }
+        kept.rev = NextRevision(existing->second.rev, kept.body, kept.deleted);
+        kept.history = existing->second.history;
+    } else {
+        kept.rev = NextRevision("", kept.body, kept.deleted);
+    }
+    kept.history.insert(kept.history.begin(), Revision::Parse(kept.rev)->hash);
+    std::optional<Document> previous;
+    if (existing != docs_.end()) {
+        previous = existing->second;
+    }
+    Store(std::move(kept));
+    changes.push_back(Change{docs_.at(conflict_id), std::move(previous)});
+}
+
+void DocumentStore::EndBranch(const Document& branch, const Document& leaf,
+                              std::vector<Change>& changes) {
+    Document ended = branch;
+    ended.body["doc"] = ToJson(leaf);
+    ended.deleted = true;
+    ended.rev = NextRevision(branch.rev, ended.body, true);
+    ended.history.insert(ended.history.begin(), Revision::Parse(ended.rev)->hash);
+    const Document previous = branch;
+    Store(ended);
+    changes.push_back(Change{docs_.at(ended.id), previous});
+}
+
 MergeOutcome DocumentStore::Merge(Document incoming, std::vector<Change>& changes) {
     if (TypeOf(incoming.id).empty() || !Revision::Parse(incoming.rev) || incoming.history.empty() ||
         Revision::Parse(incoming.rev)->hash != incoming.history.front()) {
@@ -201,13 +315,43 @@ MergeOutcome DocumentStore::Merge(Document incoming, std::vector<Change>& change
         return MergeOutcome::Added;
     }
     const Document local = it->second;
-    if (local.rev == incoming.rev || local.HasAncestor(incoming.rev)) {
+    if (Covers(local, incoming)) {
         return MergeOutcome::AlreadyHave;
     }
     if (incoming.HasAncestor(local.rev)) {
         Store(std::move(incoming));
         changes.push_back(Change{docs_.at(id), local});
         return MergeOutcome::Updated;
+    }
+    // Another branch of this document we keep: the incoming revision may be on it.
+    for (const Document* branch : BranchesOf(id)) {
+        const auto leaf = KeptLeaf(*branch);
+        if (!leaf) {
+            continue;
+        }
+        if (Covers(*leaf, incoming)) {
+            return MergeOutcome::AlreadyHave;
+        }
+        if (!incoming.HasAncestor(leaf->rev)) {
+            continue;
+        }
+        const Document branch_doc = *branch;
+        if (incoming.deleted) {
+            EndBranch(branch_doc, incoming, changes); // someone chose the other side
+            return MergeOutcome::Updated;
+        }
+        if (Wins(incoming, local)) {
+            // The edited branch now wins: it becomes the document, the old winner a branch.
+            EndBranch(branch_doc, incoming, changes);
+            Store(std::move(incoming));
+            changes.push_back(Change{docs_.at(id), local});
+            KeepBranch(id, local, changes);
+        } else {
+            // The branch moved on: a document for its new leaf, the old one ended.
+            EndBranch(branch_doc, incoming, changes);
+            KeepBranch(id, incoming, changes);
+        }
+        return MergeOutcome::Conflict;
     }
     // Neither descends from the other: both sides edited. Keep the winner, save the loser.
     const bool incoming_wins = Wins(incoming, local);
@@ -216,17 +360,34 @@ MergeOutcome DocumentStore::Merge(Document incoming, std::vector<Change>& change
         Store(std::move(incoming));
         changes.push_back(Change{docs_.at(id), local});
     }
-    const std::string conflict_id = "conflict:" + id + "@" + loser.rev;
-    if (docs_.find(conflict_id) == docs_.end()) {
-        Document kept;
-        kept.id = conflict_id;
-        kept.body = Json{{"of", id}, {"winner", docs_.at(id).rev}, {"doc", ToJson(loser)}};
-        kept.rev = NextRevision("", kept.body, false);
-        kept.history = {Revision::Parse(kept.rev)->hash};
-        Store(std::move(kept));
-        changes.push_back(Change{docs_.at(conflict_id), std::nullopt});
+    KeepBranch(id, loser, changes);
+    return loser.deleted ? MergeOutcome::Updated : MergeOutcome::Conflict;
+}
+
+Result<std::vector<Change>> DocumentStore::EndConflict(const std::string& conflict_id,
+                                                       const std::string& expected_rev) {
+    const auto it = docs_.find(conflict_id);
+    if (it == docs_.end() || it->second.deleted || it->second.Type() != "conflict") {
+        return {std::nullopt, EditError::NotFound};
     }
-    return MergeOutcome::Conflict;
+    if (it->second.rev != expected_rev) {
+        return {std::nullopt, EditError::Conflict};
+    }
+    const auto leaf = KeptLeaf(it->second);
+    if (!leaf) {
+        return {std::nullopt, EditError::Invalid};
+    }
+    // The losing branch ends in a tombstone, as a CouchDB client resolves a conflict: the
+    // tombstone replicates, and every device drops the branch.
+    Document tombstone;
+    tombstone.id = leaf->id;
+    tombstone.deleted = true;
+    tombstone.rev = NextRevision(leaf->rev, Json::object(), true);
+    tombstone.history = leaf->history;
+    tombstone.history.insert(tombstone.history.begin(), Revision::Parse(tombstone.rev)->hash);
+    std::vector<Change> changes;
+    EndBranch(it->second, tombstone, changes);
+    return {std::move(changes), EditError::Invalid};
 }
 
 void DocumentStore::Rollback(const Change& change) {

@@ -55,9 +55,24 @@ class DocumentStore {
 
     // Takes a document from elsewhere (another tab, a backup, a server) with its history.
     // When neither side descends from the other, the deterministic winner (not deleted,
-    // then longer history, then greater hash, as CouchDB) stays and the loser is kept as a
-    // "conflict:" document so nothing is silently lost. Changes to persist are appended.
+    // then longer history, then greater hash, as CouchDB) stays and the losing branch is
+    // kept as a "conflict:<id>@<leaf rev>" document ({of, doc}) so nothing is silently lost;
+    // a revision that continues a kept branch updates it, a tombstone on it ends it (the
+    // conflict: document is then deleted, keeping the tombstone for replication).
+    // Changes to persist are appended.
     MergeOutcome Merge(Document incoming, std::vector<Change>& changes);
+    // Resolves a conflict: its branch ends in a tombstone (kept in the deleted conflict:
+    // document, so that replication sends it). The caller writes the chosen content.
+    Result<std::vector<Change>> EndConflict(const std::string& conflict_id,
+                                            const std::string& expected_rev);
+    // The open conflicts of a document (live conflict: documents), and every kept branch.
+    std::vector<const Document*> ConflictsOf(const std::string& id) const;
+    std::vector<const Document*> BranchesOf(const std::string& id) const;
+    // Whether this revision (or a descendant) of the document is here, on any branch.
+    bool HasRevision(const std::string& id, const std::string& rev) const;
+    // What replication sends for a stored document: itself, or a conflict: document's leaf.
+    static std::optional<Document> LeafOf(const Document& stored);
+    static std::string ConflictId(const std::string& id, const std::string& leaf_rev);
 
     // Puts back what a failed write had changed.
     void Rollback(const Change& change);
@@ -85,6 +100,8 @@ class DocumentStore {
     void Unindex(const Document& doc);
     void Index(const Document& doc);
     static bool Wins(const Document& a, const Document& b);
+    void KeepBranch(const std::string& id, const Document& leaf, std::vector<Change>& changes);
+    void EndBranch(const Document& branch, const Document& leaf, std::vector<Change>& changes);
 
     SchemaRegistry schemas_;
     std::unordered_map<std::string, Document> docs_;

@@ -192,13 +192,16 @@ TEST_CASE("merge: concurrent edits keep a deterministic winner and save the lose
     const std::string loser_name = conflicts_a[0]->body["doc"]["name"];
     CHECK(loser_name != a.Get("volunteer:1")->body["name"]);
     CHECK(b.OfType("conflict").size() == 1);
-    // A deleted side loses to an edited one.
+    // A deleted side loses to an edited one, and (as in CouchDB) a deleted loser is no
+    // conflict to choose: its branch is kept ended, so replication knows it has it.
     DocumentStore c;
     c.Merge(v1, ignored);
     auto deleted = c.Remove("volunteer:1", v1.rev).value->doc;
     std::vector<Change> cc;
-    CHECK(c.Merge(on_a, cc) == MergeOutcome::Conflict);
+    CHECK(c.Merge(on_a, cc) == MergeOutcome::Updated);
     CHECK_FALSE(c.Get("volunteer:1")->deleted);
+    CHECK(c.ConflictsOf("volunteer:1").empty());
+    CHECK(c.HasRevision("volunteer:1", deleted.rev));
 }
 
 TEST_CASE("ids are unique per device and sort by time") {
