@@ -15,6 +15,7 @@ store::SchemaRegistry AppSchemas() {
     SuppliesService::RegisterTypes(schemas);
     SampleData::RegisterTypes(schemas);
     MedicineService::RegisterTypes(schemas);
+    SyncService::RegisterTypes(schemas);
     return schemas;
 }
 
@@ -22,7 +23,8 @@ AppData::AppData(store::Persistence& persistence, std::string device_tag)
     : store_(AppSchemas()), db_(store_, persistence), ids_(std::move(device_tag)),
       writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_),
       shifts_(writer_, volunteers_), sampling_(writer_, settings_), supplies_(writer_, sampling_),
-      medicine_(writer_, sampling_), sample_(writer_, sampling_, supplies_, medicine_) {
+      medicine_(writer_, sampling_), sample_(writer_, sampling_, supplies_, medicine_),
+      sync_(writer_, db_) {
     VolunteerService::AddIndexes(store_);
 }
 

@@ -13,6 +13,7 @@
 #include "app/settings/settings_service.hpp"
 #include "app/supplies/medicine_service.hpp"
 #include "app/supplies/supplies_service.hpp"
+#include "app/sync/sync_service.hpp"
 #include "app/volunteers/shifts_service.hpp"
 #include "app/volunteers/volunteer_service.hpp"
 #include "app/writer.hpp"
@@ -42,6 +43,8 @@ class AppData {
     VolunteerService& Volunteers() { return volunteers_; }
     const VolunteerService& Volunteers() const { return volunteers_; }
     ShiftsService& Shifts() { return shifts_; }
+    SyncService& Sync() { return sync_; }
+    const SyncService& Sync() const { return sync_; }
     SettingsService& Settings() { return settings_; }
     const SettingsService& Settings() const { return settings_; }
     const std::string& DeviceTag() const { return ids_.DeviceTag(); }
@@ -80,6 +83,7 @@ class AppData {
     SuppliesService supplies_;
     MedicineService medicine_;
     SampleData sample_;
+    SyncService sync_;
     JobRunner jobs_;
 };
 

@@ -24,10 +24,13 @@ enum class ResidentProblem { NameMissing, NameTooLong, BuildingMissing, RoomMiss
 enum class OrderProblem { RoundNotOpen, NoAddress, NoLines, OverLimit, OverCap };
 // A round set up by hand.
 enum class RoundProblem { TitleMissing, NoOffers, OfferCodeRepeated, OfferPriceMissing };
+// Settings → 同步.
+enum class SyncProblem { UrlNotHttp, UserWithoutPassword };
 
 // Input to fix, in form order. A feature adds its problem enum to the variant.
-using AnyProblem = std::variant<VolunteerProblem, ResidentProblem, TubeProblem, CatalogProblem,
-                                OrderProblem, RoundProblem, MedicineProblem, ShiftProblem>;
+using AnyProblem =
+    std::variant<VolunteerProblem, ResidentProblem, TubeProblem, CatalogProblem, OrderProblem,
+                 RoundProblem, MedicineProblem, ShiftProblem, SyncProblem>;
 
 class Problems {
   public:

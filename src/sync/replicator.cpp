@@ -87,7 +87,7 @@ Failure Classify(const HttpResponse& r) {
 } // namespace
 
 bool IsLocalOnlyType(std::string_view type) {
-    return type == "synclocal" || type == "my_profile";
+    return type == "synclocal" || type == "syncconfig" || type == "my_profile";
 }
 
 // A reply slot: the transport's callback fills it, Step takes it. Shared, so that a reply
