@@ -42,6 +42,8 @@ async function scannerFile(request) {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  // The sync server behind the same origin (serve.py --sync): always the network.
+  if (new URL(request.url).pathname.includes('/couch/')) return;
   event.respondWith((async () => {
     const url = new URL(request.url);
     const scope = new URL(self.registration.scope);

@@ -16,6 +16,7 @@
     bridge.runtime = runtime;
     while (pendingCalls.length) pendingCalls.shift()(module, runtime);
     refreshStorage();
+    bridge.internal.reportOnline();
   };
 
   bridge.firstFrame = function () {

@@ -6,4 +6,5 @@
 #include "text/settings_text.hpp"
 #include "text/shell_text.hpp"
 #include "text/supplies_text.hpp"
+#include "text/sync_text.hpp"
 #include "text/volunteers_text.hpp"

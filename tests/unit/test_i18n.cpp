@@ -22,6 +22,7 @@ template <typename Visit> void ForEveryKey(Visit visit) {
     each(SettingsText{});
     each(SupplyText{});
     each(MedicineText{});
+    each(SyncText{});
 }
 
 bool HasHanzi(const char* s) {

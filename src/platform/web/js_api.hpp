@@ -37,4 +37,10 @@ void linli_js_copy_text(const char* text);
 void linli_js_random64(unsigned char* out8);
 char* linli_js_site_address();  // malloc'd: location.href without its #fragment
 char* linli_js_link_fragment(); // malloc'd: location.hash without '#', or ""
+// shell/bridge/sync.js: fetch for the replicator (answered by linli_http_done), and the
+// sync password sealed and opened (answered by linli_sealed, linli_unsealed).
+void linli_js_http_send(unsigned id, const char* method, const char* url, const char* body,
+                        int timeout_ms);
+void linli_js_seal(const char* text);
+void linli_js_unseal(const char* sealed);
 }

@@ -108,4 +108,13 @@ mergeInto(LibraryManager.library, {
   linli_js_link_fragment: function () {
     return linliNewString((location.hash || '').replace(/^#/, ''));
   },
+  linli_js_http_send: function (id, method, url, body, timeout) {
+    window.linliBridge.httpSend(id >>> 0, UTF8ToString(method), UTF8ToString(url), UTF8ToString(body), timeout);
+  },
+  linli_js_seal: function (text) {
+    window.linliBridge.seal(UTF8ToString(text));
+  },
+  linli_js_unseal: function (sealed) {
+    window.linliBridge.unseal(UTF8ToString(sealed));
+  },
 });

@@ -50,6 +50,22 @@ bool LoadInitialFonts(WebRuntime& rt) {
                                 rt.app->Ui().metrics.body_font);
 }
 
+// Sync: replies arrive between frames (linli_http_done); a step sends what follows, and
+// the status line is redrawn only when it changed. The password goes to the page to be
+// sealed, or comes from it opened.
+void StepSync(WebRuntime& rt) {
+    SyncService& sync = rt.data->Sync();
+    if (auto text = sync.TakeToSeal()) {
+        linli_js_seal(text->c_str());
+    }
+    if (auto sealed = sync.TakeToUnseal()) {
+        linli_js_unseal(sealed->c_str());
+    }
+    if (sync.Step(rt.platform.NowMs())) {
+        rt.Wake();
+    }
+}
+
 void Loop(void* arg) {
     auto& rt = *static_cast<WebRuntime*>(arg);
     SDL_Event event;
@@ -74,8 +90,10 @@ void Loop(void* arg) {
         rt.data_loaded = true;
         // Opened from a sign-up link: volunteer mode, with the link's shifts kept.
         rt.app->LinkOpened(rt.platform.LinkFragment());
+        rt.data->Sync().Attach(rt.platform, rt.platform.NowMs());
         rt.Wake();
     }
+    StepSync(rt);
     if (!rt.fonts_loaded) {
         const int state = linli_js_fonts_state();
         if (state == 0) {
@@ -274,6 +292,35 @@ EMSCRIPTEN_KEEPALIVE void linli_scan_failed(WebRuntime* rt, int kind) {
 EMSCRIPTEN_KEEPALIVE void linli_link_opened(WebRuntime* rt, const char* fragment) {
     if (rt->data_loaded) {
         rt->app->LinkOpened(fragment != nullptr ? fragment : "");
+    }
+    rt->Wake();
+}
+
+// shell/bridge/sync.js: a fetch the replicator asked for ended (status 0: no answer).
+EMSCRIPTEN_KEEPALIVE void linli_http_done(WebRuntime* rt, unsigned id, int status, const char* body,
+                                          const char* error) {
+    rt->platform.HttpDone(id, linli::sync::HttpResponse{status, body != nullptr ? body : "",
+                                                        error != nullptr ? error : ""});
+    if (rt->data_loaded) {
+        linli::StepSync(*rt); // wakes the frame loop when the status line changed
+    }
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_online(WebRuntime* rt, int online) {
+    rt->data->Sync().SetOnline(online != 0, rt->platform.NowMs());
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_sealed(WebRuntime* rt, const char* sealed) {
+    rt->data->Sync().Sealed(sealed != nullptr ? sealed : "", rt->platform.NowMs());
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE void linli_unsealed(WebRuntime* rt, int ok, const char* password) {
+    if (ok != 0 && password != nullptr && *password != '\0') {
+        rt->data->Sync().Unsealed(password, rt->platform.NowMs());
+    } else {
+        rt->data->Sync().UnsealFailed(rt->platform.NowMs());
     }
     rt->Wake();
 }

@@ -108,4 +108,21 @@ Language WebPlatform::InitialLanguage() const {
     return PickLanguage(TakeJsString(linli_js_browser_languages()));
 }
 
+void WebPlatform::Send(sync::HttpRequest request, std::function<void(sync::HttpResponse)> done) {
+    const unsigned id = ++next_http_id_;
+    http_waiting_[id] = std::move(done);
+    linli_js_http_send(id, request.method.c_str(), request.url.c_str(), request.body.c_str(),
+                       request.timeout_ms);
+}
+
+void WebPlatform::HttpDone(unsigned id, sync::HttpResponse response) {
+    const auto it = http_waiting_.find(id);
+    if (it == http_waiting_.end()) {
+        return;
+    }
+    auto done = std::move(it->second);
+    http_waiting_.erase(it);
+    done(std::move(response));
+}
+
 } // namespace linli

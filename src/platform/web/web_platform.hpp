@@ -1,12 +1,19 @@
 #pragma once
+#include <functional>
+#include <map>
+
 #include "store/database.hpp"
+#include "sync/http.hpp"
 #include "ui/kit/platform.hpp"
 
 namespace linli {
 
 // Platform and persistence over the page's JavaScript bridge (shell/bridge/, shell/idb.js).
-class WebPlatform final : public Platform, public store::Persistence {
+class WebPlatform final : public Platform, public store::Persistence, public sync::HttpTransport {
   public:
+    // The replicator's requests, through fetch(); HttpDone delivers the answer.
+    void Send(sync::HttpRequest request, std::function<void(sync::HttpResponse)> done) override;
+    void HttpDone(unsigned id, sync::HttpResponse response);
     void Write(uint64_t txn, const std::string& batch_json) override;
     int64_t NowMs() const override;
     void DownloadFile(const std::string& name, const std::string& mime,
@@ -32,6 +39,10 @@ class WebPlatform final : public Platform, public store::Persistence {
 
     // The saved language, else the browser's.
     Language InitialLanguage() const;
+
+  private:
+    unsigned next_http_id_ = 0;
+    std::map<unsigned, std::function<void(sync::HttpResponse)>> http_waiting_;
 };
 
 } // namespace linli

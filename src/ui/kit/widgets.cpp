@@ -219,16 +219,20 @@ bool TextField(UiContext& ui, const char* id, const char* label, const char* hin
     return InlineTextField(ui, id, label, hint, value, -FLT_MIN);
 }
 
-bool InlineTextField(UiContext& ui, const char* id, const char* label, const char* hint,
-                     std::string& value, float width) {
+namespace {
+
+bool FieldWithFlags(UiContext& ui, const char* id, const char* label, const char* hint,
+                    std::string& value, float width, ImGuiInputTextFlags flags) {
     ImGui::PushID(id);
     ImGui::SetNextItemWidth(width);
     FieldCallbackData data{&ui.text, ImGui::GetID("##field"), {}};
     const bool changed = ImGui::InputTextWithHint(
-        "##field", hint, &value, ImGuiInputTextFlags_CallbackAlways, FieldCallback, &data);
+        "##field", hint, &value, ImGuiInputTextFlags_CallbackAlways | flags, FieldCallback, &data);
     const bool active = ImGui::IsItemActive();
+    const bool secret = (flags & ImGuiInputTextFlags_Password) != 0;
     ui.a11y.AnnotateLastItemName(label);
-    ui.a11y.AnnotateLastItemValue(value, active);
+    ui.a11y.AnnotateLastItemValue(secret ? std::string(value.empty() ? "" : "••••••") : value,
+                                  active);
     if (active) {
         const ImVec2 min = ImGui::GetItemRectMin();
         const ImVec2 max = ImGui::GetItemRectMax();
@@ -243,6 +247,21 @@ bool InlineTextField(UiContext& ui, const char* id, const char* label, const cha
     }
     ImGui::PopID();
     return changed;
+}
+
+} // namespace
+
+bool InlineTextField(UiContext& ui, const char* id, const char* label, const char* hint,
+                     std::string& value, float width) {
+    return FieldWithFlags(ui, id, label, hint, value, width, 0);
+}
+
+bool PasswordField(UiContext& ui, const char* id, const char* label, const char* hint,
+                   std::string& value) {
+    ImGui::PushID(id);
+    ImGui::TextUnformatted(label);
+    ImGui::PopID();
+    return FieldWithFlags(ui, id, label, hint, value, -FLT_MIN, ImGuiInputTextFlags_Password);
 }
 
 bool TextArea(UiContext& ui, const char* id, const char* label, const char* hint,

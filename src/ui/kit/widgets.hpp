@@ -48,6 +48,10 @@ bool CheckOption(UiContext& ui, const char* label, const char* id, bool& value);
 bool TextField(UiContext& ui, const char* id, const char* label, const char* hint,
                std::string& value);
 
+// A labelled field whose text shows as dots (a password); the mirror never carries it.
+bool PasswordField(UiContext& ui, const char* id, const char* label, const char* hint,
+                   std::string& value);
+
 // The same field without the label line (the hint shows in the empty field; the label is
 // still its accessible name), for a row with buttons beside it. width: as ImGui's.
 bool InlineTextField(UiContext& ui, const char* id, const char* label, const char* hint,

@@ -112,6 +112,7 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
     }
 
     DrawDeviceSection(ui, state);
+    DrawSyncSection(ui, state);
     DrawBackupSection(ui, state);
     DrawStorageSection(ui);
 

@@ -100,6 +100,16 @@ void DrawSampleOffer(UiContext& ui, AppState& state) {
 
 void DrawNotices(UiContext& ui, AppState& state) {
     DrawSampleBanner(ui, state);
+    // Conflicts from sync wait for a person: said on every screen until chosen.
+    if (const size_t conflicts = ui.data.Sync().ConflictCount();
+        conflicts > 0 && state.area != Area::Settings) {
+        if (TouchButton(ui,
+                        Format(ui.T(SyncText::ConflictBanner), static_cast<int>(conflicts)).c_str(),
+                        "conflict-banner", -FLT_MIN)) {
+            state.area = Area::Settings;
+        }
+        ImGui::Spacing();
+    }
     if (!ui.db_error.empty()) {
         char buf[512];
         std::snprintf(buf, sizeof buf, ui.T(ShellText::DbOpenFailed), ui.db_error.c_str());

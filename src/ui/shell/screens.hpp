@@ -99,6 +99,10 @@ void VolunteersFileOpened(UiContext& ui, AppState& state, const std::string& nam
                           const std::string& bytes);
 void VolunteersFileFailed(UiContext& ui, AppState& state, const std::string& message);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
+// Settings → 同步 (screen_sync.cpp), drawn inside the settings screen.
+void DrawSyncSection(UiContext& ui, AppState& state);
+// The sync status line as the settings show it; is_error for a failure.
+std::string SyncStatusLine(const UiContext& ui, bool& is_error);
 // A backup chosen for restoring arrived, or could not be read.
 void SettingsFileOpened(UiContext& ui, AppState& state, const std::string& name,
                         const std::string& bytes);
