@@ -112,7 +112,6 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
     }
 
     DrawDeviceSection(ui, state);
-    DrawSyncSection(ui, state);
     DrawBackupSection(ui, state);
     DrawStorageSection(ui);
 
@@ -131,6 +130,8 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     ImGui::Text(ui.T(SettingsText::SettingsVersion), version.c_str());
     ImGui::PopStyleColor();
+
+    DrawSyncSection(ui, state);
 }
 
 void SettingsFileOpened(UiContext& ui, AppState& state, const std::string&,
