@@ -8,7 +8,9 @@
 //   node tools/sync_server.mjs --in-memory [--port 0]
 //   node tools/sync_server.mjs add-user NAME PASSWORD ROLE [--dir data/sync]
 //
-// As a module: startSyncServer({dir | inMemory, port, host, adminUser, adminPassword}).
+// As a module: startSyncServer({dir | inMemory, port, host, adminUser, adminPassword,
+// autoRestart}); autoRestart (the CLI's choice) starts pouchdb-server again when it exits
+// by itself. serve.py --sync runs the CLI and proxies /couch/ to it.
 // What pouchdb-server enforces and what it does not: docs/sync.md.
 // Sections: constants; small HTTP helpers; the child process; the databases; the API; CLI.
 import { spawn } from 'node:child_process';
@@ -149,7 +151,7 @@ export async function putUser(origin, auth, name, password, roles = []) {
 
 export async function startSyncServer({
   dir, inMemory = false, port = 0, host = '127.0.0.1', adminUser = 'admin', adminPassword,
-  corsOrigins = '*', startTimeout = 30000,
+  corsOrigins = '*', startTimeout = 30000, autoRestart = false,
 } = {}) {
   if (!dir && !inMemory) throw new Error('startSyncServer: give dir (LevelDB folder) or inMemory: true');
   if (!fs.existsSync(BIN)) throw new Error(`${BIN} is missing: run python3 tools/build.py setup`);
@@ -162,6 +164,8 @@ export async function startSyncServer({
   const clientHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const origin = `http://${clientHost}:${thePort}`;
   let child = null;
+  let expected = false; // the child's next exit is ours (stop, kill, restart)
+  let closed = false;
   const killOnExit = () => { if (child && child.exitCode === null) child.kill('SIGKILL'); };
   process.on('exit', killOnExit);
 
@@ -175,11 +179,23 @@ export async function startSyncServer({
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     child.stdin.on('error', () => {}); // the child may go first
+    expected = false;
+    const me = child;
+    me.on('exit', (code, signal) => {
+      if (expected || closed || !autoRestart || me !== child) return;
+      console.error(`[sync] pouchdb-server exited (${code ?? signal}); starting it again. ${output.text.slice(-600)}`);
+      const again = () => launch().catch((e) => {
+        console.error(`[sync] could not start pouchdb-server again: ${e.message}`);
+        if (!closed) setTimeout(again, 5000);
+      });
+      setTimeout(again, 1000);
+    });
     await waitUntilAnswering(origin, child, output, startTimeout);
     await setUpDatabases(origin, auth);
   }
 
   async function stopChild(signal) {
+    expected = true;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill(signal);
@@ -205,6 +221,7 @@ export async function startSyncServer({
     get pid() { return child?.pid; },
     addUser: (name, password, roles = []) => putUser(origin, auth, name, password, roles),
     async stop() {
+      closed = true;
       await stopChild('SIGINT');
       process.off('exit', killOnExit);
       if (!dir) fs.rmSync(workDir, { recursive: true, force: true });
@@ -247,6 +264,7 @@ async function cli(argv) {
   }
   const server = await startSyncServer({
     dir: values.dir, inMemory: !!values['in-memory'], port: Number(values.port), host: values.host,
+    autoRestart: true,
   });
   const where = server.dir && values.dir ? ` (kept in ${path.join(server.dir, 'admin.json')})` : '';
   console.log(`Linli sync server at ${server.origin}/  databases: ${STAFF_DB}, ${VOLUNTEERS_DB}` +
