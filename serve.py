@@ -26,6 +26,7 @@ import socketserver
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -121,7 +122,7 @@ class SyncProxyHandler(StaticHandler):
         try:
             conn.request(self.command, target, body=body, headers=headers)
             resp = conn.getresponse()
-            data = resp.read()
+            data = self._read_reply(resp)
             reply_headers = resp.getheaders()
         except (ConnectionError, OSError, http.client.HTTPException) as e:
             self._send_json(504 if isinstance(e, TimeoutError) else 502, "bad_gateway",
@@ -133,6 +134,19 @@ class SyncProxyHandler(StaticHandler):
             self._reply(resp, reply_headers, data)
         except (BrokenPipeError, ConnectionResetError):
             pass  # the client went away (a long-poll it gave up on)
+
+    @staticmethod
+    def _read_reply(resp: http.client.HTTPResponse) -> bytes:
+        """The whole reply, within UPSTREAM_TIMEOUT even when heartbeats keep it going."""
+        deadline = time.monotonic() + UPSTREAM_TIMEOUT
+        parts = []
+        while True:
+            part = resp.read1(65536) if not resp.isclosed() else b""
+            if not part:
+                return b"".join(parts)
+            parts.append(part)
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no complete reply within {UPSTREAM_TIMEOUT} s")
 
     def _reply(self, resp: http.client.HTTPResponse, reply_headers: list, data: bytes) -> None:
         host, port = self.upstream

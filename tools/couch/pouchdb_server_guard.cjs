@@ -17,6 +17,11 @@
 //   3. PUT /<db> by anyone who is not a server admin (even with no credentials) throws in
 //      routes/db.js ("db.info is not a function") and the whole server exits. Here only
 //      server admins create or delete databases.
+//   4. a long-poll (_changes?feed=longpoll&timeout=N) ignores its timeout and never ends
+//      while nothing changes (routes/changes.js never ends the reply on 'complete'). Here,
+//      unless the request asks for a heartbeat (which overrides timeout, as in CouchDB), the
+//      reply ends after N ms as CouchDB's does: {"results":[],"last_seq":<since>} (since=now:
+//      the database's update_seq), and express-pouchdb's live feed is cancelled.
 // Who is a server admin is asked of the server itself (GET /_session with the request's
 // Cookie and Authorization), only for the requests that rule 2 or 3 concerns.
 // It also stops the server when its stdin (a pipe from the process that started it)
@@ -120,11 +125,47 @@ function isServerAdmin(server, req) {
   });
 }
 
+// ---------------------------------------------------------------- 4. long-poll timeouts
+
+function longPollTimeout(req, res) {
+  const [pathname, query = ''] = (req.url || '').split('?');
+  if (!/^\/[^/]+\/_changes\/?$/.test(pathname)) return;
+  const params = new URLSearchParams(query);
+  if (params.get('feed') !== 'longpoll' || !params.has('timeout') || params.has('heartbeat')) return;
+  const timeout = Math.max(0, Number(params.get('timeout')) || 0);
+  const since = params.get('since') || '0';
+  const timer = setTimeout(() => {
+    // express-pouchdb waits for a change (it wrote '{"results":[') exactly while its
+    // listener named cancelChanges is on the socket.
+    const socket = req.socket;
+    const cancel = socket && socket.listeners('close').find((l) => l.name === 'cancelChanges');
+    if (!cancel || res.writableEnded) return;
+    const lastSeq = /^\d+$/.test(since) ? Promise.resolve(Number(since))
+      : req.db ? req.db.info().then((i) => i.update_seq, () => 0) : Promise.resolve(0);
+    lastSeq.then((seq) => {
+      if (res.writableEnded || !socket.listeners('close').includes(cancel)) return;
+      // Through res.write and res.end as they are now (the compression middleware wraps them).
+      res.write('],\n"last_seq":' + JSON.stringify(seq) + '}\n');
+      res.end();
+      res.write = () => true; // a heartbeat or a late change finds the reply ended
+      res.end = () => res;
+      // Stop the live feed as a closed connection would; the connection stays open.
+      socket.removeListener('close', cancel);
+      cancel();
+    });
+  }, timeout);
+  res.once('close', () => clearTimeout(timer));
+  res.once('finish', () => clearTimeout(timer));
+}
+
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function (event, req, res) {
   if (event !== 'request') return emit.apply(this, arguments);
   const args = arguments;
-  const handle = () => currentRequest.run(req, () => emit.apply(this, args));
+  const handle = () => {
+    longPollTimeout(req, res);
+    return currentRequest.run(req, () => emit.apply(this, args));
+  };
   const what = adminOnly(req);
   if (!what) return handle();
   isServerAdmin(this, req).then((admin) => {
