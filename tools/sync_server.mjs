@@ -172,7 +172,7 @@ export async function startSyncServer({
   async function launch() {
     const config = writeConfig(workDir, admin, corsOrigins);
     const args = ['-r', PRELOAD, BIN, '--port', String(thePort), '--host', host, '--config', config,
-      '--no-stdout-logs', '--no-color', ...(persistent ? ['--dir', workDir] : ['--in-memory'])];
+      '--no-color', ...(persistent ? ['--dir', workDir] : ['--in-memory'])];
     const output = { text: '' };
     child = spawn(process.execPath, args, { cwd: workDir, stdio: ['pipe', 'pipe', 'pipe'] });
     const keep = (chunk) => { output.text = (output.text + chunk).slice(-8000); };

@@ -1,29 +1,29 @@
 // Preloaded into pouchdb-server 4.2.0 (node -r this-file .../bin/pouchdb-server) by
 // tools/sync_server.mjs. It closes the holes found in express-pouchdb 4.2.0 (docs/sync.md,
 // "What pouchdb-server enforces"), none of which Apache CouchDB has:
-//   0. _bulk_get, _find, _explain and _index (routes/bulk-get.js, routes/find.js) call
+//   1. _bulk_get, _find, _explain and _index (routes/bulk-get.js, routes/find.js) call
 //      PouchDB without the request's user, which pouchdb-security takes for the server
 //      itself ("admin party"): anyone, even with no credentials, could read every document
 //      of every database with POST /db/_bulk_get or /db/_find, and create or delete
 //      indexes. Here those calls get the request's user (kept in an AsyncLocalStorage),
 //      so the database's _security applies to them as to the other endpoints.
-//   1. any member of a database could overwrite its _local/_security document (PUT with
+//   2. any member of a database could overwrite its _local/_security document (PUT with
 //      its _rev, or _bulk_docs) and so rewrite the database's _security: members and
 //      admins. Here only server admins write _local/_security (PUT /db/_security, which
 //      pouchdb-security allows database admins, still works: it writes internally).
-//   2. routes/documents.js gives a user the _admin role for every request under
+//   3. routes/documents.js gives a user the _admin role for every request under
 //      /_users/org.couchdb.user:<self>, so a volunteer could give themselves linli-staff.
 //      Here only server admins write to /_users (and /_replicator, /_replicate).
-//   3. PUT /<db> by anyone who is not a server admin (even with no credentials) throws in
+//   4. PUT /<db> by anyone who is not a server admin (even with no credentials) throws in
 //      routes/db.js ("db.info is not a function") and the whole server exits. Here only
 //      server admins create or delete databases.
-//   4. a long-poll (_changes?feed=longpoll&timeout=N) ignores its timeout and never ends
+//   5. a long-poll (_changes?feed=longpoll&timeout=N) ignores its timeout and never ends
 //      while nothing changes (routes/changes.js never ends the reply on 'complete'). Here,
 //      unless the request asks for a heartbeat (which overrides timeout, as in CouchDB), the
 //      reply ends after N ms as CouchDB's does: {"results":[],"last_seq":<since>} (since=now:
 //      the database's update_seq), and express-pouchdb's live feed is cancelled.
 // Who is a server admin is asked of the server itself (GET /_session with the request's
-// Cookie and Authorization), only for the requests that rule 2 or 3 concerns.
+// Cookie and Authorization), only for the requests that rule 3 or 4 concerns.
 // It also stops the server when its stdin (a pipe from the process that started it)
 // closes, so that no orphan keeps the port and the LevelDB lock after a SIGKILL.
 'use strict';
@@ -38,7 +38,7 @@ process.stdin.on('end', () => process.kill(process.pid, 'SIGINT')); // pouchdb-s
 process.stdin.on('error', () => process.kill(process.pid, 'SIGINT'));
 process.stdin.resume();
 
-// ---------------------------------------------------------------- 0 and 1: PouchDB wrappers
+// ---------------------------------------------------------------- 1 and 2: PouchDB wrappers
 
 const expressPouchdb = path.dirname(require.resolve('express-pouchdb/package.json', {
   paths: [path.join(__dirname, '..', '..', 'node_modules', 'pouchdb-server')],
@@ -87,7 +87,7 @@ Security.installSecurityMethods = function () {
   }
 };
 
-// ---------------------------------------------------------------- 2 and 3: server admins only
+// ---------------------------------------------------------------- 3 and 4: server admins only
 
 function adminOnly(req) {
   let p = (req.url || '/').split('?')[0];
@@ -125,7 +125,7 @@ function isServerAdmin(server, req) {
   });
 }
 
-// ---------------------------------------------------------------- 4. long-poll timeouts
+// ---------------------------------------------------------------- 5. long-poll timeouts
 
 function longPollTimeout(req, res) {
   const [pathname, query = ''] = (req.url || '').split('?');
