@@ -13,9 +13,9 @@ into node_modules/. Every step is idempotent and prints nothing when there is no
 to do; slow steps announce themselves and write their full output to a log file.
 
 Sections: Debian packages; Debian sources (Dear ImGui, SDL2 for wasm); npm (playwright-core
-for the browser tests, zxing-wasm for the camera scanner); fonts (the Chinese subset);
-builds (compiler cache, native, web, dist with icons, the scanner's decoder and the service
-worker's list); setup and main.
+for the browser tests, zxing-wasm for the camera scanner, pouchdb-server and pouchdb for
+sync); fonts (the Chinese subset); builds (compiler cache, native, web, dist with icons, the
+scanner's decoder and the service worker's list); setup and main.
 """
 from __future__ import annotations
 
@@ -324,14 +324,26 @@ SCANNER_FILES = {
 }
 
 
+# The sync peer for tests and the office laptop (tools/sync_server.mjs, docs/sync.md).
+SYNC_SERVER_FILES = [
+    ROOT / "node_modules" / "pouchdb-server" / "bin" / "pouchdb-server",
+    ROOT / "node_modules" / "pouchdb-adapter-leveldb" / "package.json",  # pouchdb-server --dir
+    ROOT / "node_modules" / "pouchdb" / "package.json",  # the reference client in the tests
+]
+
+
 def ensure_npm() -> None:
+    """npm ci from package-lock.json, without optional dependencies: pouchdb-server's
+    optional sqlite3 cannot be fetched offline and is not used (LevelDB through
+    pouchdb-adapter-leveldb, which ships a linux-x64 prebuild of leveldown)."""
     lock = ROOT / "package-lock.json"
     stamp = ROOT / "node_modules" / ".package-lock.json"
     if (stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime
-            and all(f.exists() for f in SCANNER_FILES.values())):
+            and all(f.exists() for f in [*SCANNER_FILES.values(), *SYNC_SERVER_FILES])):
         return
-    say("Installing npm packages (playwright-core, zxing-wasm)")
-    run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], log="npm.log", cwd=ROOT)
+    say("Installing npm packages (playwright-core, zxing-wasm, pouchdb-server, pouchdb)")
+    run(["npm", "ci", "--omit=optional", "--no-audit", "--no-fund", "--loglevel=error"],
+        log="npm.log", cwd=ROOT)
 
 
 # --------------------------------------------------------------------------- fonts
