@@ -22,7 +22,8 @@ AppData::AppData(store::Persistence& persistence, std::string device_tag)
     : store_(AppSchemas()), db_(store_, persistence), ids_(std::move(device_tag)),
       writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_),
       shifts_(writer_, volunteers_), sampling_(writer_, settings_), supplies_(writer_, sampling_),
-      medicine_(writer_, sampling_), sample_(writer_, sampling_, supplies_, medicine_) {
+      medicine_(writer_, sampling_), sample_(writer_, sampling_, supplies_, medicine_),
+      leader_(writer_, sampling_, supplies_, medicine_, shifts_, settings_, sample_) {
     VolunteerService::AddIndexes(store_);
 }
 

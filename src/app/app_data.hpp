@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/jobs/job.hpp"
+#include "app/leader/leader_service.hpp"
 #include "app/outcome.hpp"
 #include "app/sample/sample_data.hpp"
 #include "app/sampling/sampling_service.hpp"
@@ -39,6 +40,8 @@ class AppData {
     MedicineService& Medicine() { return medicine_; }
     SampleData& Sample() { return sample_; }
     const SampleData& Sample() const { return sample_; }
+    // The leader's overview and daily report (reads only).
+    LeaderService& Leader() { return leader_; }
     VolunteerService& Volunteers() { return volunteers_; }
     const VolunteerService& Volunteers() const { return volunteers_; }
     ShiftsService& Shifts() { return shifts_; }
@@ -80,6 +83,7 @@ class AppData {
     SuppliesService supplies_;
     MedicineService medicine_;
     SampleData sample_;
+    LeaderService leader_;
     JobRunner jobs_;
 };
 

@@ -1,4 +1,5 @@
 // Navigation between the areas: a bottom bar on phones, a left rail on wide screens.
+#include <algorithm>
 #include <imgui.h>
 
 #include "ui/kit/theme.hpp"
@@ -28,8 +29,15 @@ void NavTab(UiContext& ui, AppState& state, Area area, ImVec2 size, bool bar_on_
         }
     }
     ImFont* font = ImGui::GetFont();
-    const float font_size = ui.metrics.body_font;
-    const ImVec2 text = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, label);
+    // Five tabs on a 390 px phone leave 78 px each: a longer label ("Volunteers") is drawn
+    // smaller to fit rather than spill into its neighbours.
+    float font_size = ui.metrics.body_font;
+    ImVec2 text = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, label);
+    const float room = size.x - 8.0f;
+    if (text.x > room && text.x > 0.0f) {
+        font_size = std::max(12.0f, font_size * room / text.x);
+        text = font->CalcTextSizeA(font_size, FLT_MAX, 0.0f, label);
+    }
     dl->AddText(font, font_size,
                 ImVec2(pos.x + (size.x - text.x) * 0.5f, pos.y + (size.y - text.y) * 0.5f),
                 current ? colors::kPrimary : colors::kTextMuted, label);
