@@ -4,10 +4,13 @@
 
 namespace linli {
 
+// What the last tap on 复制日报 or 导出日报 did (said in the UI language when drawn).
+enum class ReportSaid { Nothing, Copied, Exported, ExportFailed };
+
 struct LeaderState {
-    std::string message; // after 复制日报 or 导出日报
-    bool message_is_error = false;
-    float bar_height = 0; // the action bar's height last frame (the content leaves room)
+    ReportSaid said = ReportSaid::Nothing;
+    std::string said_detail; // the file's name, or why the export failed
+    float bar_height = 0;    // the action bar's height last frame (the content leaves room)
 };
 
 } // namespace linli

@@ -230,21 +230,40 @@ void DrawDevices(UiContext& ui, const DailySummary& sum) {
 
 void CopyReport(UiContext& ui, LeaderState& s, const DailySummary& sum) {
     ui.platform.CopyText(DailyReportText(sum, ui.lang));
-    s.message = ui.T(LeaderText::Copied);
-    s.message_is_error = false;
+    s.said = ReportSaid::Copied;
+    s.said_detail.clear();
 }
 
 void ExportReport(UiContext& ui, LeaderState& s, const DailySummary& sum) {
     const XlsxWriteResult book = DailyReportXlsx(sum, ui.lang);
     if (!book.error.empty()) {
-        s.message = Format(ui.T(LeaderText::ExportFailed), book.error.c_str());
-        s.message_is_error = true;
+        s.said = ReportSaid::ExportFailed;
+        s.said_detail = book.error;
         return;
     }
     const std::string name = DailyReportFileName(sum, ui.lang);
     ui.platform.DownloadFile(name, std::string(kXlsxMime), book.bytes);
-    s.message = Format(ui.T(LeaderText::Exported), name.c_str());
-    s.message_is_error = false;
+    s.said = ReportSaid::Exported;
+    s.said_detail = name;
+}
+
+void DrawSaid(UiContext& ui, const LeaderState& s) {
+    switch (s.said) {
+    case ReportSaid::Nothing:
+        return;
+    case ReportSaid::Copied:
+        StatusText(ui, "leader-message", ui.T(LeaderText::Copied), colors::kPrimary);
+        return;
+    case ReportSaid::Exported:
+        StatusText(ui, "leader-message",
+                   Format(ui.T(LeaderText::Exported), s.said_detail.c_str()).c_str(),
+                   colors::kPrimary);
+        return;
+    case ReportSaid::ExportFailed:
+        ErrorText(ui, "leader-message",
+                  Format(ui.T(LeaderText::ExportFailed), s.said_detail.c_str()).c_str());
+        return;
+    }
 }
 
 // Pinned to the bottom of the content, over the scrolling sections, where a thumb is.
@@ -255,18 +274,15 @@ void DrawActionBar(UiContext& ui, LeaderState& s, const DailySummary& sum) {
                             ImGuiCond_Always, ImVec2(0.0f, 1.0f));
     ImGui::SetNextWindowSize(ImVec2(width, 0.0f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, colors::kSurface);
-    ImGui::PushStyleColor(ImGuiCol_Border, colors::kBorder);
     ImGui::Begin("##leader-actions", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
                      ImGuiWindowFlags_NoFocusOnAppearing);
-    if (!s.message.empty()) {
-        if (s.message_is_error) {
-            ErrorText(ui, "leader-message", s.message.c_str());
-        } else {
-            StatusText(ui, "leader-message", s.message.c_str(), colors::kPrimary);
-        }
-    }
+    // A line along the top edge: the bar is over the content scrolling under it.
+    const ImVec2 top = ImGui::GetWindowPos();
+    ImGui::GetWindowDrawList()->AddLine(top, ImVec2(top.x + ImGui::GetWindowWidth(), top.y),
+                                        colors::kBorder);
+    DrawSaid(ui, s);
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
     if (PrimaryButton(ui, ui.T(LeaderText::CopyReport), "leader-copy", half)) {
@@ -278,7 +294,7 @@ void DrawActionBar(UiContext& ui, LeaderState& s, const DailySummary& sum) {
     }
     s.bar_height = ImGui::GetWindowHeight();
     ImGui::End();
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor();
 }
 
 bool NothingYet(UiContext& ui) {
