@@ -261,10 +261,10 @@ class Harness {
 
 } // namespace
 
-TEST_CASE("phone: a bottom bar with the four areas, Sampling first, mirrored as tabs") {
+TEST_CASE("phone: a bottom bar with the five areas, Sampling first, mirrored as tabs") {
     Harness h(390, 844, Language::Chinese);
     h.Frame(3);
-    const char* names[] = {"采样", "物资", "志愿者", "设置"};
+    const char* names[] = {"采样", "物资", "志愿者", "总览", "设置"};
     float previous_x = -1;
     for (const char* name : names) {
         const A11yNode& tab = h.Require(Role::Tab, name);
@@ -281,7 +281,7 @@ TEST_CASE("phone: a bottom bar with the four areas, Sampling first, mirrored as 
 TEST_CASE("laptop: the same areas in a left rail") {
     Harness h(1280, 800, Language::English);
     h.Frame(3);
-    for (const char* name : {"Sampling", "Supplies", "Volunteers", "Settings"}) {
+    for (const char* name : {"Sampling", "Supplies", "Volunteers", "Overview", "Settings"}) {
         const A11yNode& tab = h.Require(Role::Tab, name);
         CHECK(tab.rect.x < 20);
         CHECK(tab.rect.w <= 112);

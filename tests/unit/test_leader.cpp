@@ -3,6 +3,8 @@
 // summary the app makes from a desk built through the services (tests/unit/
 // leader_fixture.hpp), the report's text in both languages and the workbook's cells; and
 // the edge cases: nothing today, a late order, a device that never synced.
+// Sections: the rules on plain structs · the desk's summary · the report's text · nothing
+// today and a late order · the workbook.
 #include <doctest/doctest.h>
 
 #include "io/leader_report.hpp"
