@@ -24,7 +24,8 @@ AppData::AppData(store::Persistence& persistence, std::string device_tag)
       writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_),
       shifts_(writer_, volunteers_), sampling_(writer_, settings_), supplies_(writer_, sampling_),
       medicine_(writer_, sampling_), sample_(writer_, sampling_, supplies_, medicine_),
-      sync_(writer_, db_) {
+      sync_(writer_, db_),
+      leader_(writer_, sampling_, supplies_, medicine_, shifts_, settings_, sample_) {
     VolunteerService::AddIndexes(store_);
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "app/jobs/job.hpp"
+#include "app/leader/leader_service.hpp"
 #include "app/outcome.hpp"
 #include "app/sample/sample_data.hpp"
 #include "app/sampling/sampling_service.hpp"
@@ -40,6 +41,8 @@ class AppData {
     MedicineService& Medicine() { return medicine_; }
     SampleData& Sample() { return sample_; }
     const SampleData& Sample() const { return sample_; }
+    // The leader's overview and daily report (reads only).
+    LeaderService& Leader() { return leader_; }
     VolunteerService& Volunteers() { return volunteers_; }
     const VolunteerService& Volunteers() const { return volunteers_; }
     ShiftsService& Shifts() { return shifts_; }
@@ -84,6 +87,7 @@ class AppData {
     MedicineService medicine_;
     SampleData sample_;
     SyncService sync_;
+    LeaderService leader_;
     JobRunner jobs_;
 };
 

@@ -10,6 +10,7 @@ constexpr std::array kCatalog = {
     CatalogEntry<ShellText>{ShellText::AreaSampling, "采样", "Sampling"},
     CatalogEntry<ShellText>{ShellText::AreaSupplies, "物资", "Supplies"},
     CatalogEntry<ShellText>{ShellText::AreaVolunteers, "志愿者", "Volunteers"},
+    CatalogEntry<ShellText>{ShellText::AreaLeader, "总览", "Overview"},
     CatalogEntry<ShellText>{ShellText::AreaSettings, "设置", "Settings"},
     CatalogEntry<ShellText>{ShellText::SearchLabel, "搜索", "Search"},
     CatalogEntry<ShellText>{ShellText::SearchNoMatch, "没有匹配“%s”的结果",

@@ -10,6 +10,7 @@ enum class ShellText : int {
     AreaSampling,
     AreaSupplies,
     AreaVolunteers,
+    AreaLeader,
     AreaSettings,
     SearchLabel,
     SearchNoMatch,

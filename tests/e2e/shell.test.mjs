@@ -53,7 +53,7 @@ async function colourCount(page) {
 }
 
 describe('phone 390x844, DPR 3, touch', () => {
-  it('renders the shell with a bottom navigation of the three areas and Settings', async () => {
+  it('renders the shell with a bottom navigation of the four areas and Settings', async () => {
     const { page, context } = await openApp(browser, server.url, PHONE);
     try {
       const canvasSize = await page.evaluate(() => {
@@ -61,7 +61,7 @@ describe('phone 390x844, DPR 3, touch', () => {
         return { w: c.width, h: c.height, cssW: c.clientWidth, cssH: c.clientHeight };
       });
       assert.deepEqual(canvasSize, { w: 390 * 3, h: 844 * 3, cssW: 390, cssH: 844 }, 'canvas backing store follows devicePixelRatio');
-      for (const name of ['采样', '物资', '志愿者', '设置']) {
+      for (const name of ['采样', '物资', '志愿者', '总览', '设置']) {
         const { box } = await itemCentre(page, 'tab', name);
         assert.ok(box.y >= 844 - 64 - 1, `${name} is in the bottom bar (y=${box.y})`);
         assert.ok(box.height >= 44 && box.width >= 44, `${name} is a 44 px target`);
@@ -78,7 +78,7 @@ describe('phone 390x844, DPR 3, touch', () => {
   it('moves between the areas by tapping the mirrored tabs', async () => {
     const { page, context } = await openApp(browser, server.url, PHONE);
     try {
-      for (const name of ['物资', '志愿者', '设置', '采样']) {
+      for (const name of ['物资', '志愿者', '总览', '设置', '采样']) {
         await activate(page, 'tab', name);
         await selectedTab(page, name).waitFor({ timeout: 10000 });
         assert.equal(await page.getByRole('tab', { selected: true }).count(), 1);

@@ -3,7 +3,7 @@
 // end; these run in a second under ASan/UBSan and pin the details down.
 // Sections: the harness (recording platform, persistence, frames, taps); navigation and
 // touch targets; the soft-keyboard bridge; fonts; volunteers and saving; settings and
-// backups; sampling (import through the screens, rounds, tubes, forms).
+// backups; sampling (import through the screens, rounds, tubes, forms); the overview.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "io/xlsx.hpp"
+#include "ui/sampling/sampling_widgets.hpp"
 #include "ui/shell/app.hpp"
 #include "ui/shell/areas.hpp"
 
@@ -260,10 +261,10 @@ class Harness {
 
 } // namespace
 
-TEST_CASE("phone: a bottom bar with the four areas, Sampling first, mirrored as tabs") {
+TEST_CASE("phone: a bottom bar with the five areas, Sampling first, mirrored as tabs") {
     Harness h(390, 844, Language::Chinese);
     h.Frame(3);
-    const char* names[] = {"采样", "物资", "志愿者", "设置"};
+    const char* names[] = {"采样", "物资", "志愿者", "总览", "设置"};
     float previous_x = -1;
     for (const char* name : names) {
         const A11yNode& tab = h.Require(Role::Tab, name);
@@ -280,7 +281,7 @@ TEST_CASE("phone: a bottom bar with the four areas, Sampling first, mirrored as 
 TEST_CASE("laptop: the same areas in a left rail") {
     Harness h(1280, 800, Language::English);
     h.Frame(3);
-    for (const char* name : {"Sampling", "Supplies", "Volunteers", "Settings"}) {
+    for (const char* name : {"Sampling", "Supplies", "Volunteers", "Overview", "Settings"}) {
         const A11yNode& tab = h.Require(Role::Tab, name);
         CHECK(tab.rect.x < 20);
         CHECK(tab.rect.w <= 112);
@@ -1315,4 +1316,65 @@ TEST_CASE("volunteer mode: a link opens only its shifts, a refused camera says s
     CHECK(mode.status.rfind("已签到", 0) == 0);
     const std::string checkin = h.data().Shifts().Model().FindMine(mode.shown_reply)->reply;
     CHECK(desk.data.Shifts().ImportReply(checkin, h.platform.now_ms).Did(Effect::CheckedIn));
+}
+
+TEST_CASE("overview on a phone: today's numbers, 复制日报 copies the report, 导出日报 a workbook") {
+    Harness h(390, 844, Language::Chinese);
+    SamplingService& sampling = h.data().Sampling();
+    Resident a, b, c;
+    a.building = b.building = "1";
+    c.building = "2";
+    a.unit = b.unit = c.unit = "1";
+    a.room = "101";
+    b.room = "102";
+    c.room = "101";
+    a.name = "王建国";
+    b.name = "李秀英";
+    c.name = "张志强";
+    REQUIRE(sampling.ImportResidents({a, b, c}).ok);
+    REQUIRE(sampling.SetBuildingLevel("2", ControlLevel::Sealed).ok);
+    Round round;
+    round.date = ui::TodayDate(h.platform.now_ms); // the device's local day
+    const Outcome made = sampling.CreateRound(round, h.platform.now_ms);
+    REQUIRE(made.ok);
+    REQUIRE(sampling.OpenTube(made.id, "T1", h.platform.now_ms).ok);
+    const std::string first = sampling.Model().Residents().front().id;
+    REQUIRE(sampling.MarkResident(made.id, first, MarkStatus::Sampled, h.platform.now_ms).ok);
+    h.Frame(3);
+    // Five tabs in the bottom bar, each still a touch target; 总览 before 设置.
+    const A11yNode& tab = h.Require(Role::Tab, "总览");
+    CHECK(tab.rect.y >= 844 - 64 - 0.5f);
+    CHECK(tab.rect.w >= 44);
+    CHECK(tab.rect.x < h.Require(Role::Tab, "设置").rect.x);
+    h.TapItem(Role::Tab, "总览");
+    CHECK(h.app().State().area == Area::Leader);
+    h.Require(Role::Status, "已采 1 / 3 人（33%）");
+    h.Require(Role::Status, "封控楼栋 1 栋：2号楼");
+    h.Require(Role::Status, "没有未送的订单");
+    h.Require(Role::Button, "1号楼 · 防范区 已采 1 / 2 人 50%");
+    const A11yNode& copy = h.Require(Role::Button, "复制日报");
+    CHECK(copy.rect.y + copy.rect.h <= 844 - 64 + 0.5f); // above the tab bar, by the thumb
+    CHECK(copy.rect.y > 844 - 64 - 140);
+    h.TapItem(Role::Button, "复制日报");
+    REQUIRE(h.platform.copied.size() == 1);
+    CHECK(h.platform.copied.back().rfind("邻里日报 " + round.date, 0) == 0);
+    CHECK(h.platform.copied.back().find("【核酸采样】今日已采 1 人，应采 3 人（33%）") !=
+          std::string::npos);
+    h.Require(Role::Status, "日报已复制，可粘贴到微信");
+    h.TapItem(Role::Button, "导出日报");
+    REQUIRE(h.platform.downloads.size() == 1);
+    CHECK(h.platform.downloads.back().first == "日报-" + round.date + ".xlsx");
+    const XlsxReadResult book = ReadXlsx(h.platform.downloads.back().second);
+    REQUIRE(book.error == XlsxReadError::None);
+    CHECK(book.sheets.front().name == "日报");
+    h.Require(Role::Status, "已导出：日报-" + round.date + ".xlsx");
+    // The device list, at the end: this device has never synced.
+    h.ScrollTo(Role::Status, "testdev · 本机 · 未同步");
+    h.Require(Role::Status, "testdev · 本机 · 未同步");
+    // A building opens its door-to-door view in today's round.
+    h.ScrollToAndTap(Role::Button, "1号楼 · 防范区 已采 1 / 2 人 50%");
+    CHECK(h.app().State().area == Area::Sampling);
+    CHECK(h.app().State().sampling.view == SamplingView::Building);
+    CHECK(h.app().State().sampling.building == "1");
+    CHECK(h.app().State().sampling.round_id == made.id);
 }

@@ -23,6 +23,7 @@ template <typename Visit> void ForEveryKey(Visit visit) {
     each(SupplyText{});
     each(MedicineText{});
     each(SyncText{});
+    each(LeaderText{});
 }
 
 bool HasHanzi(const char* s) {
@@ -45,7 +46,9 @@ TEST_CASE("every catalog entry has a non-empty translation in both languages") {
         CHECK(std::strlen(Tr(key, Language::English)) > 0);
         ++keys;
     });
-    CHECK(keys >= 247); // every area's catalog was visited
+    CHECK(keys >=
+          247 + 1 +
+              88); // the leader area: its tab and its catalog // every area's catalog was visited
 }
 
 TEST_CASE("no English string is left in Chinese (a missing translation)") {
@@ -63,6 +66,11 @@ TEST_CASE("the Chinese and English area names differ and are the expected words"
     CHECK(std::string(Tr(ShellText::AreaSupplies, Language::Chinese)) == "物资");
     CHECK(std::string(Tr(ShellText::AreaVolunteers, Language::Chinese)) == "志愿者");
     CHECK(std::string(Tr(ShellText::AreaSettings, Language::Chinese)) == "设置");
+    CHECK(std::string(Tr(ShellText::AreaLeader, Language::Chinese)) == "总览");
+    CHECK(std::string(Tr(ShellText::AreaLeader, Language::English)) == "Overview");
+    // The two buttons' accessible names are what people and tests look for.
+    CHECK(std::string(Tr(LeaderText::CopyReport, Language::Chinese)) == "复制日报");
+    CHECK(std::string(Tr(LeaderText::ExportReport, Language::Chinese)) == "导出日报");
     CHECK(std::string(Tr(ShellText::AreaSampling, Language::English)) == "Sampling");
     CHECK(std::string(Tr(ShellText::AreaSettings, Language::English)) == "Settings");
 }

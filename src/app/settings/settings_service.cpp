@@ -30,6 +30,31 @@ Outcome SettingsService::SetDeviceName(std::string_view name, int64_t now_ms) {
     return writer_.Commit(std::move(results));
 }
 
+std::vector<DeviceSync> SettingsService::Devices() const {
+    std::vector<DeviceSync> out;
+    bool mine = false;
+    for (const store::Document* doc : writer_.Store().OfType("device")) {
+        DeviceSync d;
+        d.tag = doc->id.substr(doc->id.find(':') + 1);
+        d.name = store::StringField(doc->body, "name");
+        if (const auto it = doc->body.find("last_sync_ms");
+            it != doc->body.end() && it->is_number() && it->get<double>() > 0) {
+            d.last_sync_ms = it->get<int64_t>();
+        }
+        d.this_device = d.tag == writer_.DeviceTag();
+        mine = mine || d.this_device;
+        out.push_back(std::move(d));
+    }
+    if (!mine) {
+        DeviceSync d;
+        d.tag = writer_.DeviceTag();
+        d.this_device = true;
+        out.push_back(std::move(d));
+    }
+    SortDevices(out);
+    return out;
+}
+
 std::string SettingsService::ExportBackup(int64_t now_ms) const {
     Json docs = Json::array();
     for (const store::Document* doc : writer_.Store().All()) {

@@ -1,12 +1,14 @@
 #pragma once
-// This device (its name) and backups (export all documents, restore by merging).
-// Document type "device", id "device:<device tag>".
+// This device (its name), the devices seen (their documents) and backups (export all
+// documents, restore by merging). Document type "device", id "device:<device tag>": a
+// name, and last_sync_ms once the sync has completed on that device.
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "app/outcome.hpp"
 #include "app/writer.hpp"
+#include "core/leader/daily.hpp"
 
 namespace linli {
 
@@ -31,6 +33,9 @@ class SettingsService {
     // The name when there is one, else the device tag: who did it, on records.
     std::string DeviceLabel() const;
     Outcome SetDeviceName(std::string_view name, int64_t now_ms);
+    // Every device document (this device always, with or without one), sorted as
+    // SortDevices: its name and when it last synced (absent: never).
+    std::vector<DeviceSync> Devices() const;
 
     // All documents (tombstones included) as one JSON file.
     std::string ExportBackup(int64_t now_ms) const;

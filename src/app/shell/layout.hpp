@@ -5,7 +5,7 @@
 namespace linli {
 
 // The app's areas (ui/shell/areas.cpp has a row for each: label, screen, file handler).
-enum class Area { Sampling, Supplies, Volunteers, Settings };
+enum class Area { Sampling, Supplies, Volunteers, Leader, Settings };
 
 enum class NavStyle { BottomBar, LeftRail };
 

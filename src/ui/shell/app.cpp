@@ -49,6 +49,12 @@ bool App::Frame() {
                                    ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##content", nullptr, flags);
+    // Every area draws in this one window: another area starts at its top, not wherever
+    // the last one was scrolled to.
+    if (state_.area != drawn_area_) {
+        ImGui::SetScrollY(0.0f);
+        drawn_area_ = state_.area;
+    }
     ImGui::PushTextWrapPos(0.0f);
     ui::DrawNotices(ui_, state_);
     if (volunteer_mode) {

@@ -48,6 +48,7 @@ class App {
     TextBridge text_;
     UiContext ui_;
     AppState state_;
+    Area drawn_area_ = Area::Sampling; // the area the content window shows
 };
 
 } // namespace linli

@@ -12,6 +12,8 @@ constexpr std::array kAreas = {
             ui::SuppliesFileFailed},
     AreaRow{Area::Volunteers, ShellText::AreaVolunteers, ui::DrawVolunteersScreen,
             ui::VolunteersFileOpened, ui::VolunteersFileFailed},
+    AreaRow{Area::Leader, ShellText::AreaLeader, ui::DrawOverviewScreen, ui::LeaderFileOpened,
+            ui::LeaderFileFailed},
     AreaRow{Area::Settings, ShellText::AreaSettings, ui::DrawSettingsScreen, ui::SettingsFileOpened,
             ui::SettingsFileFailed},
 };

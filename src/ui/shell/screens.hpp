@@ -4,6 +4,7 @@
 
 #include "app/shell/layout.hpp"
 #include "ui/kit/ui_context.hpp"
+#include "ui/leader/leader_state.hpp"
 #include "ui/sampling/sampling_state.hpp"
 #include "ui/settings/settings_state.hpp"
 #include "ui/supplies/supplies_state.hpp"
@@ -29,6 +30,7 @@ struct AppState {
     SettingsState settings;
     SuppliesState supplies;
     SampleState sample;
+    LeaderState leader;
     ScanState scan; // the camera scanner, shared by check-in and the tube field
     bool load_notice_dismissed = false;
     // A screen that changes with the clock (a check-in code) asks for a frame at this
@@ -98,6 +100,12 @@ void VolunteerModeScanned(UiContext& ui, AppState& state, const std::string& tex
 void VolunteersFileOpened(UiContext& ui, AppState& state, const std::string& name,
                           const std::string& bytes);
 void VolunteersFileFailed(UiContext& ui, AppState& state, const std::string& message);
+// The leader's overview (总览) with the daily report (复制日报, 导出日报); it asks for no
+// file (its handlers do nothing).
+void DrawOverviewScreen(UiContext& ui, AppState& state);
+void LeaderFileOpened(UiContext& ui, AppState& state, const std::string& name,
+                      const std::string& bytes);
+void LeaderFileFailed(UiContext& ui, AppState& state, const std::string& message);
 void DrawSettingsScreen(UiContext& ui, AppState& state);
 // Settings → 同步 (screen_sync.cpp), drawn inside the settings screen.
 void DrawSyncSection(UiContext& ui, AppState& state);
