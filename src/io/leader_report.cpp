@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "base/civil_date.hpp"
 #include "base/text.hpp"
 #include "io/roster_text.hpp"
 #include "text/leader_text.hpp"
@@ -27,16 +28,9 @@ int I(size_t n) {
 std::string LocalDateTime(int64_t ms, int utc_offset_minutes) {
     const int64_t local_days = (ms / 60000 + utc_offset_minutes) / (24 * 60);
     // Civil date from days since 1970-01-01.
-    const int64_t z = local_days + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const CivilDate date = CivilFromDays(local_days);
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d-%02d ", static_cast<int>(m), static_cast<int>(d));
+    std::snprintf(buf, sizeof buf, "%02d-%02d ", date.month, date.day);
     return buf + TimeOfDay(ms, utc_offset_minutes);
 }
 

@@ -24,7 +24,6 @@ constexpr std::array kCatalog = {
       "The password is kept sealed on this device; leave empty to keep it"},
     E{SyncText::PasswordNeeded, "请重新输入密码后保存（本机保存的密码已无法读取）",
       "Enter the password again and save (the one kept here can no longer be read)"},
-    E{SyncText::SaveSettings, "保存设置", "Save settings"},
     E{SyncText::SyncNow, "立即同步", "Sync now"},
     E{SyncText::TurnOff, "停止同步", "Stop syncing"},
     E{SyncText::StatusOff, "未设置同步服务器，数据只在本机",

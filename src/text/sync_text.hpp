@@ -15,7 +15,6 @@ enum class SyncText : int {
     PasswordHint,
     PasswordKept,
     PasswordNeeded,
-    SaveSettings,
     SyncNow,
     TurnOff,
     StatusOff,

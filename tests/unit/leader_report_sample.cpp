@@ -7,22 +7,11 @@
 
 #include "io/leader_report.hpp"
 #include "unit/leader_fixture.hpp"
+#include "unit/xlsx_save.hpp"
 
 using namespace linli;
 
-namespace {
-
-bool Save(const std::filesystem::path& path, const XlsxWriteResult& w) {
-    if (!w.error.empty()) {
-        std::fprintf(stderr, "%s: %s\n", path.c_str(), w.error.c_str());
-        return false;
-    }
-    std::ofstream out(path, std::ios::binary);
-    out.write(w.bytes.data(), static_cast<std::streamsize>(w.bytes.size()));
-    return static_cast<bool>(out);
-}
-
-} // namespace
+using testing::SaveXlsx;
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -38,7 +27,7 @@ int main(int argc, char** argv) {
         return 1;
     }
     const DailySummary& s = desk.data->Leader().Summary(leader_fixture::Today());
-    const bool ok = Save(dir / "report-zh.xlsx", DailyReportXlsx(s, Language::Chinese)) &&
-                    Save(dir / "report-en.xlsx", DailyReportXlsx(s, Language::English));
+    const bool ok = SaveXlsx(dir / "report-zh.xlsx", DailyReportXlsx(s, Language::Chinese)) &&
+                    SaveXlsx(dir / "report-en.xlsx", DailyReportXlsx(s, Language::English));
     return ok ? 0 : 1;
 }

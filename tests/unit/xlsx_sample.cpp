@@ -7,22 +7,11 @@
 
 #include "io/roster_text.hpp"
 #include "io/xlsx.hpp"
+#include "unit/xlsx_save.hpp"
 
 using namespace linli;
 
-namespace {
-
-bool Save(const std::filesystem::path& path, const XlsxWriteResult& w) {
-    if (!w.error.empty()) {
-        std::fprintf(stderr, "%s: %s\n", path.c_str(), w.error.c_str());
-        return false;
-    }
-    std::ofstream out(path, std::ios::binary);
-    out.write(w.bytes.data(), static_cast<std::streamsize>(w.bytes.size()));
-    return static_cast<bool>(out);
-}
-
-} // namespace
+using testing::SaveXlsx;
 
 int main(int argc, char** argv) {
     if (argc != 2) {
@@ -57,7 +46,7 @@ int main(int argc, char** argv) {
     residents[1].room = "0301";
     residents[1].name = "李红";
     residents[1].phone = "013900139000";
-    const bool ok = Save(dir / "sample.xlsx", WriteXlsx(sheets)) &&
-                    Save(dir / "roster.xlsx", RosterXlsx(residents, Language::Chinese, true));
+    const bool ok = SaveXlsx(dir / "sample.xlsx", WriteXlsx(sheets)) &&
+                    SaveXlsx(dir / "roster.xlsx", RosterXlsx(residents, Language::Chinese, true));
     return ok ? 0 : 1;
 }

@@ -5,6 +5,7 @@
 
 #include "app/sampling/sampling_docs.hpp"
 #include "app/supplies/supplies_docs.hpp"
+#include "base/civil_date.hpp"
 
 namespace linli {
 
@@ -88,19 +89,10 @@ CatalogItem Item(const char* name, const char* spec, const char* unit, const cha
 }
 
 std::string DateOf(int64_t ms) {
-    // UTC calendar date from Unix ms (days since 1970-01-01, civil-from-days).
-    int64_t z = ms / 86'400'000 + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    // UTC calendar date from Unix ms.
+    const CivilDate date = CivilFromDays(ms / 86'400'000);
     char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", static_cast<int>(y), static_cast<int>(m),
-                  static_cast<int>(d));
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.year, date.month, date.day);
     return buf;
 }
 

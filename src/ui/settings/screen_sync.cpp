@@ -116,8 +116,10 @@ void DrawSyncForm(UiContext& ui, AppState& state) {
     const bool changed =
         form.url != sync.Url() || form.user != sync.User() || !form.password.empty();
     const int64_t now = ui.platform.NowMs();
-    if (changed) {
-        if (PrimaryButton(ui, ui.T(SyncText::SaveSettings), "sync-save", half)) {
+    // One button: what was typed is saved first (a server typed in and 立即同步 is the
+    // natural way to start), then the run begins.
+    if (PrimaryButton(ui, ui.T(SyncText::SyncNow), "sync-now", half)) {
+        if (changed || !sync.Configured()) {
             Outcome saved = sync.Configure(form.url, form.user, form.password, now);
             form.problems = saved.problems;
             if (saved.ok) {
@@ -125,12 +127,9 @@ void DrawSyncForm(UiContext& ui, AppState& state) {
                 form.url = sync.Url();
                 form.user = sync.User();
             }
-        }
-    } else if (PrimaryButton(ui, ui.T(SyncText::SyncNow), "sync-now", half)) {
-        if (sync.Configured()) {
-            sync.SyncNow(now);
         } else {
-            form.problems = sync.Configure(form.url, form.user, form.password, now).problems;
+            form.problems = Problems{};
+            sync.SyncNow(now);
         }
     }
     bool is_error = false;
