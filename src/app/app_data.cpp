@@ -16,15 +16,16 @@ store::SchemaRegistry AppSchemas() {
     SampleData::RegisterTypes(schemas);
     MedicineService::RegisterTypes(schemas);
     SyncService::RegisterTypes(schemas);
+    VolunteerExchange::RegisterTypes(schemas);
     return schemas;
 }
 
 AppData::AppData(store::Persistence& persistence, std::string device_tag)
     : store_(AppSchemas()), db_(store_, persistence), ids_(std::move(device_tag)),
       writer_(store_, db_, ids_), settings_(writer_), volunteers_(writer_),
-      shifts_(writer_, volunteers_), sampling_(writer_, settings_), supplies_(writer_, sampling_),
-      medicine_(writer_, sampling_), sample_(writer_, sampling_, supplies_, medicine_),
-      sync_(writer_, db_),
+      shifts_(writer_, volunteers_), exchange_(writer_, shifts_), sampling_(writer_, settings_),
+      supplies_(writer_, sampling_), medicine_(writer_, sampling_),
+      sample_(writer_, sampling_, supplies_, medicine_), sync_(writer_, db_, exchange_),
       leader_(writer_, sampling_, supplies_, medicine_, shifts_, settings_, sample_) {
     VolunteerService::AddIndexes(store_);
 }

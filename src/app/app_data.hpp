@@ -82,6 +82,7 @@ class AppData {
     SettingsService settings_;
     VolunteerService volunteers_;
     ShiftsService shifts_;
+    VolunteerExchange exchange_;
     SamplingService sampling_;
     SuppliesService supplies_;
     MedicineService medicine_;

@@ -389,9 +389,8 @@ bool Replicator::OnChanges(const HttpResponse& r, int64_t now_ms) {
             Fail(Failure::BadReply, "_changes: a row without id or changes", now_ms);
             return false;
         }
-        const std::string_view type = store::TypeOf(id);
-        if (type.empty() || IsLocalOnlyType(type) || type == "conflict") {
-            continue; // design documents and what is not ours
+        if (!Pulls(id)) {
+            continue; // design documents, what is not ours, what this replication leaves
         }
         for (const Json& change : *changes) {
             const std::string rev = store::StringField(change, "rev");
@@ -450,8 +449,7 @@ void Replicator::CommitPulled(std::vector<Document> docs, int64_t now_ms) {
     (void)now_ms;
     std::vector<store::Change> changes;
     for (Document& doc : docs) {
-        const std::string_view type = store::TypeOf(doc.id);
-        if (type.empty() || IsLocalOnlyType(type) || type == "conflict") {
+        if (!Pulls(doc.id)) {
             continue;
         }
         const std::string key = Known(doc.id, doc.rev);
@@ -646,6 +644,14 @@ void Replicator::StepPull(int64_t now_ms) {
     }
 }
 
+bool Replicator::Pulls(std::string_view id) const {
+    const std::string_view type = store::TypeOf(id);
+    if (type.empty() || IsLocalOnlyType(type) || type == "conflict") {
+        return false;
+    }
+    return !options_.pull_filter || options_.pull_filter(id);
+}
+
 // ---------------------------------------------------------------- push
 
 std::vector<Document> Replicator::PushCandidates(size_t limit, uint64_t& through_seq) const {
@@ -660,7 +666,8 @@ std::vector<Document> Replicator::PushCandidates(size_t limit, uint64_t& through
             continue;
         }
         auto leaf = store::DocumentStore::LeafOf(*doc);
-        if (!leaf || known_remote_.count(Known(leaf->id, leaf->rev))) {
+        if (!leaf || known_remote_.count(Known(leaf->id, leaf->rev)) ||
+            (options_.push_filter && !options_.push_filter(leaf->id))) {
             continue;
         }
         out.push_back(std::move(*leaf));

@@ -16,6 +16,7 @@
 // Stepped by the main loop; nothing blocks, every request has a timeout.
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,10 @@ struct ReplicatorOptions {
     int64_t first_backoff_ms = 1000;
     int64_t max_backoff_ms = 60000;
     int64_t push_delay_ms = 300; // live: gathers the writes of one moment into one push
+    // Which documents (by id; conflict branches by their document's id) this replication
+    // carries each way, beyond the local-only types that never go: empty carries all. A
+    // volunteer's phone pulls the published offers and pushes only its own sign-ups.
+    std::function<bool(std::string_view id)> pull_filter, push_filter;
 };
 
 // Local-only documents: never pushed, never taken from a server.
@@ -149,6 +154,7 @@ class Replicator {
     std::string PullId() const;
     std::string LocalCheckpointId() const;
     static std::string Known(const std::string& id, const std::string& rev);
+    bool Pulls(std::string_view id) const;
 
     store::DocumentStore& store_;
     store::Database& db_;

@@ -69,6 +69,21 @@ constexpr std::array kCatalog = {
     E{SyncText::ConflictNotSaved, "选择未能保存，请重试", "The choice was not saved; try again"},
     E{SyncText::ConflictDeleted, "（已删除）", "(deleted)"},
     E{SyncText::ConflictField, "%s：%s", "%s: %s"},
+    E{SyncText::ConflictHere, "有冲突：这条记录在两台设备上改得不同，请选择保留哪一版",
+      "Conflict: this record was changed differently on two devices; choose which to keep"},
+    E{SyncText::VolunteersDbDone, "志愿者报名库：已同步（开放班次已发布，报名自动收取）",
+      "Volunteers' database: synced (open shifts published, sign-ups taken in)"},
+    E{SyncText::VolunteersDbRunning, "志愿者报名库：正在同步…", "Volunteers' database: syncing…"},
+    E{SyncText::VolunteersDbFailed, "志愿者报名库：同步失败：%s",
+      "Volunteers' database: sync failed: %s"},
+    E{SyncText::VolunteerRoleNote,
+      "这是志愿者报名库：本机只收取开放班次和工作人员的答复，只发送自己的报名",
+      "This is the volunteers' database: this phone takes only open shifts and staff's answers, "
+      "and sends only its own sign-ups"},
+    E{SyncText::SentBySync,
+      "已通过同步发给工作人员，答复会自动到达；没有网络时也可以把下面的代码发过去",
+      "Sent to staff by sync; the answer arrives by itself. Without a network, send the code "
+      "below instead"},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

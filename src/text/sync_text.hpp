@@ -49,6 +49,12 @@ enum class SyncText : int {
     ConflictNotSaved,
     ConflictDeleted,
     ConflictField,
+    ConflictHere,
+    VolunteersDbDone,
+    VolunteersDbRunning,
+    VolunteersDbFailed,
+    VolunteerRoleNote,
+    SentBySync,
     Count
 };
 

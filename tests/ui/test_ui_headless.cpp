@@ -525,6 +525,32 @@ TEST_CASE("volunteers: edit and a two-step delete") {
     CHECK(h.Find(Role::Button, "Li Leilei 13900001111") == nullptr);
 }
 
+TEST_CASE("volunteers: a conflict shows in the form with both versions, one tap chooses") {
+    Harness h(390, 844, Language::English);
+    const Outcome added = h.data().Volunteers().Add("Li Lei", "13900001111", 1);
+    REQUIRE(added.ok);
+    // Another device's edit of the same record, made without seeing this one (as sync
+    // brings it): a second branch, which wins by CouchDB's rule (the greater rev).
+    const std::string other = R"([[")" + added.id + R"(",{"_id":")" + added.id +
+                              R"(","_rev":"1-ffffffffffffffffffffffffffffffff","type":"volunteer",)"
+                              R"("name":"Li Lei","phone":"13900002222"}]])";
+    h.data().ApplyExternal(other);
+    REQUIRE(h.data().Sync().ConflictCount() == 1);
+    h.app().State().area = Area::Volunteers;
+    h.app().State().volunteers.view = VolunteersView::People;
+    h.Frame(3);
+    h.TapItem(Role::Button, "Li Lei 13900002222");
+    CHECK(h.Find(Role::Status, "Conflict: this record was changed differently on two devices; "
+                               "choose which to keep") != nullptr);
+    CHECK(h.Require(Role::TextBox, "Phone").value == "13900002222");
+    h.TapItem(Role::Button, "Use other");
+    CHECK(h.data().Sync().ConflictCount() == 0);
+    CHECK(h.data().Volunteers().Find(added.id)->phone == "13900001111");
+    CHECK(h.Require(Role::TextBox, "Phone").value == "13900001111"); // the form follows
+    CHECK(h.Find(Role::Status, "Conflict: this record was changed differently on two devices; "
+                               "choose which to keep") == nullptr);
+}
+
 TEST_CASE("a failed write is shown plainly and the change disappears") {
     Harness h(390, 844, Language::English);
     h.persistence.complete_at_once = false;

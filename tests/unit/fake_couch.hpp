@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -130,6 +131,7 @@ class FakeCouch final : public sync::HttpTransport {
         return out;
     }
     bool Has(const std::string& id) const { return docs_.count(id) > 0; }
+    const std::map<std::string, std::vector<Json>>& AllIds() const { return docs_; }
     size_t DocCount() const { return docs_.size(); }
     const std::map<std::string, Json>& Locals() const { return locals_; }
     void ForgetEverything() { // the database deleted and made again
@@ -256,7 +258,14 @@ class FakeCouch final : public sync::HttpTransport {
             return;
         }
         const std::string base = Url();
-        if (req.url.rfind(base, 0) != 0) {
+        const bool ours = req.url.rfind(base, 0) == 0 &&
+                          (req.url.size() == base.size() || req.url[base.size()] == '/' ||
+                           req.url[base.size()] == '?');
+        if (!ours && req.url.rfind(server, 0) == 0) { // another database on this server
+            done(Reply(404, Json{{"error", "not_found"}, {"reason", "Database does not exist."}}));
+            return;
+        }
+        if (!ours) {
             done(HttpResponse{404, "<html>Not Found</html>", ""});
             return;
         }
@@ -354,6 +363,47 @@ class FakeCouch final : public sync::HttpTransport {
     std::map<std::string, Json> locals_;
     int64_t seq_ = 0;
     std::vector<std::pair<int64_t, std::function<void(HttpResponse)>>> held_;
+};
+
+// Several databases on one server (the staff one and the volunteers'): requests go to the
+// database their URL names; a login goes to each (one cookie for the whole server).
+class FakeServer final : public sync::HttpTransport {
+  public:
+    FakeCouch& Add(const std::string& name) {
+        auto& db = dbs_.emplace_back(std::make_unique<FakeCouch>());
+        db->name = name;
+        return *db;
+    }
+    void Send(HttpRequest request, std::function<void(HttpResponse)> done) override {
+        for (auto& db : dbs_) {
+            const std::string base = db->Url();
+            if (request.url == db->server + "_session") {
+                for (auto& each : dbs_) {
+                    if (each != dbs_.front()) {
+                        each->Send(request, [](HttpResponse) {});
+                    }
+                }
+                dbs_.front()->Send(std::move(request), std::move(done));
+                return;
+            }
+            if (request.url.rfind(base, 0) == 0 &&
+                (request.url.size() == base.size() || request.url[base.size()] == '/' ||
+                 request.url[base.size()] == '?')) {
+                db->Send(std::move(request), std::move(done));
+                return;
+            }
+        }
+        done(HttpResponse{404, R"({"error":"not_found","reason":"Database does not exist."})", ""});
+    }
+    // Long-polls of every database, answered now with nothing.
+    void TimeOutLongPolls() {
+        for (auto& db : dbs_) {
+            db->TimeOutLongPolls();
+        }
+    }
+
+  private:
+    std::vector<std::unique_ptr<FakeCouch>> dbs_;
 };
 
 } // namespace linli::testing

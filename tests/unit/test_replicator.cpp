@@ -148,6 +148,25 @@ TEST_CASE("sync: design documents and local-only types from the server are not t
     CHECK(phone.Name("resident:1") == "王");
 }
 
+TEST_CASE("sync: filters choose what a replication pulls and pushes, the rest stays put") {
+    FakeCouch couch;
+    couch.EditOnServer("voffer:desk1", Named("offer"));
+    couch.EditOnServer("vsignup:li:a@1", Named("someone else's sign-up"));
+    sync::ReplicatorOptions options;
+    options.pull_filter = [](std::string_view id) { return id.starts_with("voffer:"); };
+    options.push_filter = [](std::string_view id) { return id.starts_with("vsignup:wang:"); };
+    Device phone(couch, "phone1", options);
+    phone.Put("vsignup:wang:a@1", Named("mine"));
+    phone.Put("resident:1", Named("not for this database"));
+    phone.Sync();
+    CHECK(phone.Status().failure == Failure::None);
+    CHECK(phone.Name("voffer:desk1") == "offer");
+    CHECK(phone.store.Get("vsignup:li:a@1") == nullptr);
+    CHECK(couch.WinnerLeaf("vsignup:wang:a@1").value("name", "") == "mine");
+    CHECK_FALSE(couch.Has("resident:1"));
+    CHECK(phone.Status().pending_up == 0); // what is filtered out does not wait to go up
+}
+
 // ---------------------------------------------------------------- push
 
 TEST_CASE("sync: a push sends local documents with their history, once") {
@@ -417,6 +436,9 @@ TEST_CASE("sync: no permission, a refused document, no database, not a URL") {
     CHECK(couch.Has("vsignup:me:1"));
     CHECK_FALSE(couch.Has("resident:1"));
     phone.replicator.Configure({couch.server + "nodb", "", ""});
+    phone.Sync();
+    CHECK(phone.Status().failure == Failure::NoDatabase); // as CouchDB: JSON not_found
+    phone.replicator.Configure({"http://web.test/linli", "", ""});
     phone.Sync();
     CHECK(phone.Status().failure == Failure::NotCouch); // the fake answers HTML there
     phone.replicator.Configure({"ftp://x/linli", "", ""});

@@ -158,3 +158,104 @@ TEST_CASE("sync service: a conflict is listed with both versions, and the choice
     // A stale resolution (already resolved) changes nothing.
     CHECK_FALSE(a.data.Sync().Resolve(conflict->conflict_id, false, 6000).ok);
 }
+
+namespace {
+
+struct Synced {
+    Synced(testing::FakeServer& server, std::string tag) : data(disk, std::move(tag)) {
+        disk.data = &data;
+        data.Sync().Attach(server, 1000);
+    }
+    // Steps until nothing runs, `now` moving on so the exchange gets its passes.
+    void Settle(int64_t& now) {
+        for (int i = 0; i < 300; ++i) {
+            data.Sync().Step(now);
+            now += 500;
+            if (!data.Sync().Running() && i > 8) {
+                break;
+            }
+        }
+    }
+    DiskPersistence disk;
+    AppData data;
+};
+
+} // namespace
+
+TEST_CASE("sync service: a volunteer's phone signs up through the volunteers' database and "
+          "sees staff's answer, and carries nothing else") {
+    testing::FakeServer server;
+    FakeCouch& staff_db = server.Add("linli");
+    FakeCouch& volunteer_db = server.Add("linli-volunteers");
+    staff_db.users = volunteer_db.users = {{"desk", "d-pass"}, {"li", "l-pass"}};
+    // The server's validate_doc_update: a volunteer writes only their own sign-ups.
+    volunteer_db.accept_write = [](const Json& doc) {
+        const std::string id = doc.value("_id", "");
+        return !id.starts_with("vsignup:") || doc.value("by", "") == "li";
+    };
+    const int64_t monday = 1'796'169'600'000; // a midnight (UTC)
+    int64_t now = monday - kHourMs;
+
+    Synced desk(server, "desk");
+    PostDraft gate;
+    gate.name = "东门卡口";
+    gate.place = "小区东门";
+    gate.max_people = 1;
+    gate.days = 2;
+    gate.first_day_start = monday;
+    REQUIRE(desk.data.Shifts().CreatePost(gate, now).ok);
+    REQUIRE(desk.data.Volunteers().Add("王五", "13800000005", now).ok);
+    REQUIRE(desk.data.Sync().Configure(staff_db.Url(), "desk", "d-pass", now).ok);
+    CHECK(desk.data.Sync().Role() == SyncRole::Staff);
+    desk.Settle(now);
+    CHECK(desk.data.Sync().Status().failure == sync::Failure::None);
+    REQUIRE(desk.data.Sync().VolunteersStatus() != nullptr);
+    CHECK(desk.data.Sync().VolunteersStatus()->failure == sync::Failure::None);
+    // The desk published its open shifts, and only there; the staff database has no
+    // exchange document, the volunteers' one nothing else.
+    CHECK(volunteer_db.Has("voffer:desk"));
+    CHECK_FALSE(staff_db.Has("voffer:desk"));
+    CHECK(staff_db.Has("post:" + PostKeyOf(desk.data.Shifts().Model().Posts().front()->post.id)));
+    CHECK(volunteer_db.DocCount() == 1);
+
+    Synced phone(server, "phone");
+    REQUIRE(phone.data.Sync().Configure(volunteer_db.Url(), "li", "l-pass", now).ok);
+    CHECK(phone.data.Sync().Role() == SyncRole::Volunteer);
+    CHECK(phone.data.Sync().VolunteersStatus() == nullptr);
+    phone.Settle(now);
+    CHECK(phone.data.Sync().Status().failure == sync::Failure::None);
+    const auto open = phone.data.Shifts().OpenShifts(now);
+    REQUIRE(open.size() == 6); // two days of three shifts, from the published offer
+    CHECK(open.front().post.name == "东门卡口");
+    // No roster, no volunteer list on the phone: only what the desk published.
+    CHECK(phone.data.Volunteers().List("").empty());
+    CHECK(phone.data.Shifts().Model().Posts().empty());
+
+    const Outcome signed_up = phone.data.Shifts().SignUpHere(
+        open.front().post.key, open.front().shift.start_ms, "李四", "13900000004", 42, now);
+    REQUIRE(signed_up.ok);
+    phone.Settle(now);
+    const std::string vsignup = "vsignup:li:" + signed_up.id.substr(signed_up.id.find(':') + 1);
+    CHECK(volunteer_db.Has(vsignup));
+    CHECK(volunteer_db.DocCount() == 2); // the offer and this sign-up, nothing of the phone's own
+
+    desk.Settle(now);
+    // The desk took the sign-up as it takes a reply code...
+    const auto li = desk.data.Volunteers().FindByPhone("13900000004");
+    REQUIRE(li);
+    const auto& signups = desk.data.Shifts().Model().SignUpsOfVolunteer(li->id);
+    REQUIRE(signups.size() == 1);
+    CHECK(signups.front()->signup.state == SignUpState::Confirmed);
+    // ...told it back, and published one place fewer.
+    CHECK(volunteer_db.DocCount() == 3);
+    phone.Settle(now);
+    REQUIRE(phone.data.Shifts().Model().FindMine(signed_up.id));
+    CHECK(phone.data.Shifts().Model().FindMine(signed_up.id)->state == MyState::Confirmed);
+    // The sign-up reached the staff database as the desk's own sign-up record.
+    bool staff_has_signup = false;
+    for (const auto& [id, leaves] : staff_db.AllIds()) {
+        staff_has_signup |= id.starts_with("signup:");
+        CHECK_FALSE(VolunteerExchange::IsExchangeId(id));
+    }
+    CHECK(staff_has_signup);
+}

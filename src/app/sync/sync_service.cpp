@@ -18,7 +18,18 @@ constexpr int64_t kDeviceNoteEveryMs = 10 * 60 * 1000;
 
 } // namespace
 
-SyncService::SyncService(Writer& writer, store::Database& db) : writer_(writer), db_(db) {}
+SyncRole RoleOfUrl(std::string_view url) {
+    const auto parsed = sync::ParseDatabaseUrl(url);
+    return parsed && parsed->name.ends_with("-volunteers") ? SyncRole::Volunteer : SyncRole::Staff;
+}
+
+std::string VolunteersUrlOf(std::string_view staff_url) {
+    const auto parsed = sync::ParseDatabaseUrl(staff_url);
+    return parsed ? parsed->server + parsed->name + "-volunteers" : std::string();
+}
+
+SyncService::SyncService(Writer& writer, store::Database& db, VolunteerExchange& exchange)
+    : writer_(writer), db_(db), exchange_(exchange) {}
 
 SyncService::~SyncService() = default;
 
@@ -96,10 +107,6 @@ Outcome SyncService::Configure(std::string_view url_in, std::string_view user_in
 
 void SyncService::Attach(sync::HttpTransport& http, int64_t now_ms) {
     http_ = &http;
-    replicator_ =
-        std::make_unique<sync::Replicator>(writer_.Store(), db_, http, writer_.DeviceTag());
-    replicator_->SetLive(true);
-    replicator_->SetOnline(online_, now_ms);
     const store::Document* doc = ConfigDoc();
     const std::string sealed =
         doc != nullptr ? store::StringField(doc->body, "sealed_password") : std::string();
@@ -114,12 +121,39 @@ void SyncService::Attach(sync::HttpTransport& http, int64_t now_ms) {
     StartReplicator(now_ms);
 }
 
+// Made again for every new setting: the role decides what each replication carries.
+// (Answers still on their way to the old ones are dropped.)
 void SyncService::StartReplicator(int64_t now_ms) {
-    if (!replicator_) {
+    if (http_ == nullptr) {
         return;
     }
-    replicator_->Configure(sync::Endpoint{Url(), User(), password_});
-    replicator_->SetOnline(online_, now_ms);
+    const auto make = [&](std::string url, sync::ReplicatorOptions options) {
+        auto r = std::make_unique<sync::Replicator>(writer_.Store(), db_, *http_,
+                                                    writer_.DeviceTag(), std::move(options));
+        r->SetLive(true);
+        r->Configure(sync::Endpoint{std::move(url), User(), password_});
+        r->SetOnline(online_, now_ms);
+        return r;
+    };
+    const auto not_exchange = [](std::string_view id) {
+        return !VolunteerExchange::IsExchangeId(id);
+    };
+    sync::ReplicatorOptions main;
+    volunteers_replicator_.reset();
+    if (Role() == SyncRole::Volunteer) {
+        main.pull_filter = VolunteerExchange::PhonePulls;
+        main.push_filter = VolunteerExchange::PhonePushes(User());
+    } else {
+        main.pull_filter = not_exchange;
+        main.push_filter = not_exchange;
+        if (!Url().empty()) {
+            sync::ReplicatorOptions side;
+            side.pull_filter = VolunteerExchange::StaffPulls;
+            side.push_filter = VolunteerExchange::StaffPushes;
+            volunteers_replicator_ = make(VolunteersUrlOf(Url()), std::move(side));
+        }
+    }
+    replicator_ = make(Url(), std::move(main));
     if (!Url().empty()) {
         NoteDeviceSynced(now_ms);
     }
@@ -131,12 +165,17 @@ void SyncService::SyncNow(int64_t now_ms) {
     }
     NoteDeviceSynced(now_ms);
     replicator_->SyncNow(now_ms);
+    if (volunteers_replicator_) {
+        volunteers_replicator_->SyncNow(now_ms);
+    }
 }
 
 void SyncService::SetOnline(bool online, int64_t now_ms) {
     online_ = online;
-    if (replicator_) {
-        replicator_->SetOnline(online, now_ms);
+    for (auto* r : {replicator_.get(), volunteers_replicator_.get()}) {
+        if (r != nullptr) {
+            r->SetOnline(online, now_ms);
+        }
     }
 }
 
@@ -160,6 +199,17 @@ bool SyncService::Step(int64_t now_ms) {
         return false;
     }
     replicator_->Step(now_ms);
+    if (volunteers_replicator_) {
+        volunteers_replicator_->Step(now_ms);
+    }
+    // Sign-ups over sync: after the replications, so what they brought is handled now.
+    if (Configured()) {
+        if (volunteers_replicator_) {
+            exchange_.StepStaff(now_ms);
+        } else if (Role() == SyncRole::Volunteer) {
+            exchange_.StepPhone(User(), now_ms);
+        }
+    }
     const sync::Status& s = replicator_->GetStatus();
     if (s.last_complete_ms != 0 && s.last_complete_ms != seen_complete_ms_) {
         seen_complete_ms_ = s.last_complete_ms;
@@ -178,11 +228,15 @@ bool SyncService::Step(int64_t now_ms) {
             NoteDeviceSynced(now_ms); // goes up with the next live push
         }
     }
-    const std::string key = std::to_string(static_cast<int>(s.phase)) + "|" +
-                            std::to_string(static_cast<int>(s.failure)) + "|" +
-                            std::to_string(s.last_complete_ms) + "|" +
-                            std::to_string(s.pending_up) + "|" + std::to_string(s.pulled) + "|" +
-                            std::to_string(s.pushed) + "|" + std::to_string(ConflictCount());
+    std::string key = std::to_string(static_cast<int>(s.phase)) + "|" +
+                      std::to_string(static_cast<int>(s.failure)) + "|" +
+                      std::to_string(s.last_complete_ms) + "|" + std::to_string(s.pending_up) +
+                      "|" + std::to_string(s.pulled) + "|" + std::to_string(s.pushed) + "|" +
+                      std::to_string(ConflictCount());
+    if (const sync::Status* v = VolunteersStatus()) {
+        key += "|" + std::to_string(static_cast<int>(v->phase)) + "|" +
+               std::to_string(static_cast<int>(v->failure));
+    }
     if (key == status_key_) {
         return false;
     }
@@ -195,16 +249,35 @@ const sync::Status& SyncService::Status() const {
     return replicator_ ? replicator_->GetStatus() : off;
 }
 
+const sync::Status* SyncService::VolunteersStatus() const {
+    return volunteers_replicator_ ? &volunteers_replicator_->GetStatus() : nullptr;
+}
+
 bool SyncService::Configured() const {
     return !Url().empty();
 }
 
 bool SyncService::Running() const {
-    return replicator_ && replicator_->Running();
+    return (replicator_ && replicator_->Running()) ||
+           (volunteers_replicator_ && volunteers_replicator_->Running());
 }
 
 std::optional<int64_t> SyncService::WakeAt() const {
-    return replicator_ ? replicator_->WakeAt() : std::nullopt;
+    std::optional<int64_t> at;
+    for (const auto* r : {replicator_.get(), volunteers_replicator_.get()}) {
+        const auto wake = r != nullptr ? r->WakeAt() : std::nullopt;
+        if (wake && (!at || *wake < *at)) {
+            at = wake;
+        }
+    }
+    // The exchange looks again now and then (offers change as time ends shifts).
+    if (Configured()) {
+        const int64_t next = exchange_.NextPassMs();
+        if (!at || next < *at) {
+            at = next;
+        }
+    }
+    return at;
 }
 
 int64_t SyncService::LastCompleteMs() const {

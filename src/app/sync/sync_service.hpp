@@ -3,6 +3,11 @@
 // (sealed by the platform, never stored in plain text), the replicator that runs live
 // whenever the device is online, this device's "last synced" on its device document, and
 // the conflicts replication found, with their resolution.
+// Who syncs what (docs/sync.md): a URL whose database name ends in "-volunteers" makes this
+// a volunteer's phone, which pulls the desks' offers and confirmations from it and pushes
+// only its own sign-ups. Any other database is the staff one: everything but the exchange
+// documents, and beside it the volunteers' database (<name>-volunteers on the same server),
+// where this desk publishes and takes sign-ups (app/volunteers/volunteer_exchange.hpp).
 // Document type "syncconfig" (local only, never replicated), id "syncconfig:this":
 //   {url, user, sealed_password, last_complete_ms}.
 #include <cstdint>
@@ -13,6 +18,7 @@
 #include <vector>
 
 #include "app/outcome.hpp"
+#include "app/volunteers/volunteer_exchange.hpp"
 #include "app/writer.hpp"
 #include "sync/replicator.hpp"
 
@@ -28,9 +34,15 @@ struct ConflictView {
     std::string other_device; // who made the other version, when it says
 };
 
+enum class SyncRole { Staff, Volunteer };
+// The role a database URL gives this device.
+SyncRole RoleOfUrl(std::string_view url);
+// The volunteers' database beside a staff one ("" when the URL is not a database URL).
+std::string VolunteersUrlOf(std::string_view staff_url);
+
 class SyncService {
   public:
-    SyncService(Writer& writer, store::Database& db);
+    SyncService(Writer& writer, store::Database& db, VolunteerExchange& exchange);
     ~SyncService();
     SyncService(const SyncService&) = delete;
     SyncService& operator=(const SyncService&) = delete;
@@ -56,6 +68,10 @@ class SyncService {
     // Steps the replicator; true when what the status line shows changed.
     bool Step(int64_t now_ms);
     const sync::Status& Status() const;
+    SyncRole Role() const { return RoleOfUrl(Url()); }
+    // Staff: the replication with the volunteers' database beside the staff one (nullptr
+    // on a volunteer's phone or when sync is off).
+    const sync::Status* VolunteersStatus() const;
     bool Configured() const;
     bool Running() const;
     std::optional<int64_t> WakeAt() const;
@@ -88,9 +104,11 @@ class SyncService {
 
     Writer& writer_;
     store::Database& db_;
+    VolunteerExchange& exchange_;
     sync::HttpTransport* http_ = nullptr;
     std::unique_ptr<sync::Replicator> replicator_;
-    std::string password_; // in memory only
+    std::unique_ptr<sync::Replicator> volunteers_replicator_; // staff only
+    std::string password_;                                    // in memory only
     std::optional<std::string> to_seal_, to_unseal_;
     bool password_needed_ = false;
     bool online_ = true;

@@ -26,7 +26,9 @@ ShiftsModel::ShiftsModel() {
             signups_[doc.id] = SignUpFromDoc(doc);
         }
     });
-    projection_.On("my_offer", [this](const store::Document& doc) {
+    // Offers come from opened links (my_offer) and, on a volunteer's synced phone, from the
+    // desks that publish theirs (voffer, app/volunteers/volunteer_exchange.hpp).
+    const auto on_offer = [this](const store::Document& doc) {
         if (doc.deleted) {
             offer_codes_.erase(doc.id);
         } else {
@@ -42,7 +44,9 @@ ShiftsModel::ShiftsModel() {
         std::stable_sort(
             offers_.begin(), offers_.end(),
             [](const SignUpOffer& a, const SignUpOffer& b) { return a.made_at > b.made_at; });
-    });
+    };
+    projection_.On("my_offer", on_offer);
+    projection_.On("voffer", on_offer);
     projection_.On("my_signup", [this](const store::Document& doc) {
         if (doc.deleted) {
             mine_.erase(doc.id);

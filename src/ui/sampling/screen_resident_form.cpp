@@ -70,6 +70,11 @@ void DrawResidentForm(UiContext& ui, AppState& state) {
     const bool adding = r.id.empty();
     Heading(ui, ui.T(adding ? SamplingText::ResidentNew : SamplingText::ResidentEdit));
     DrawSaveStatus(ui);
+    if (DrawConflictHere(ui, state, r.id)) {
+        if (const Resident* stored = ui.data.Sampling().Model().FindResident(r.id)) {
+            r = *stored; // the version chosen
+        }
+    }
     const float gap = ImGui::GetStyle().ItemSpacing.x;
     const float third = (ImGui::GetContentRegionAvail().x - 2 * gap) / 3.0f;
     // Building, unit and room side by side: they are short.

@@ -135,6 +135,16 @@ void DrawSyncForm(UiContext& ui, AppState& state) {
     bool is_error = false;
     const std::string line = SyncStatusLine(ui, is_error);
     StatusText(ui, "sync-status", line.c_str(), is_error ? colors::kDanger : 0);
+    if (const sync::Status* v = sync.VolunteersStatus()) {
+        const bool failed = v->phase == sync::Phase::Failed || v->phase == sync::Phase::Waiting;
+        const std::string side =
+            failed ? Format(ui.T(SyncText::VolunteersDbFailed), WhyText(ui, v->failure))
+            : v->last_complete_ms != 0 ? std::string(ui.T(SyncText::VolunteersDbDone))
+                                       : std::string(ui.T(SyncText::VolunteersDbRunning));
+        StatusText(ui, "sync-volunteers-status", side.c_str(), failed ? colors::kDanger : 0);
+    } else if (sync.Configured() && sync.Role() == SyncRole::Volunteer) {
+        MutedText(ui.T(SyncText::VolunteerRoleNote));
+    }
     const sync::Status& s = sync.Status();
     if (s.pulled + s.pushed > 0) {
         MutedText(Format(ui.T(SyncText::StatusCounts), static_cast<int>(s.pulled),
@@ -182,6 +192,45 @@ std::string SideText(const UiContext& ui, const ConflictView& c, const store::Js
     return out;
 }
 
+// Both versions side by side (the fields that differ) and the one-tap choice.
+bool DrawConflictCard(UiContext& ui, AppState& state, const ConflictView& c) {
+    bool chosen = false;
+    SyncFormState& form = state.settings.sync;
+    ImGui::PushID(c.conflict_id.c_str());
+    const float gap = ImGui::GetStyle().ItemSpacing.x;
+    const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
+    if (ImGui::BeginTable("sides", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ui.T(SyncText::ConflictShown));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(ui.T(SyncText::ConflictOther));
+        if (!c.other_device.empty()) {
+            MutedText(Format(ui.T(SyncText::ConflictFromDevice), c.other_device.c_str()).c_str());
+        }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", SideText(ui, c, c.shown).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextWrapped("%s", SideText(ui, c, c.other).c_str());
+        ImGui::EndTable();
+    }
+    const int64_t now = ui.platform.NowMs();
+    if (TouchButton(ui, ui.T(SyncText::ConflictKeepShown), "keep-shown", half)) {
+        form.resolve_write.Track(ui.data.Sync().Resolve(c.conflict_id, false, now));
+        form.resolve_message = ui.T(SyncText::ConflictChosen);
+        chosen = true;
+    }
+    ImGui::SameLine();
+    if (TouchButton(ui, ui.T(SyncText::ConflictKeepOther), "keep-other", half)) {
+        form.resolve_write.Track(ui.data.Sync().Resolve(c.conflict_id, true, now));
+        form.resolve_message = ui.T(SyncText::ConflictChosen);
+        chosen = true;
+    }
+    ImGui::PopID();
+    return chosen;
+}
+
 void DrawConflicts(UiContext& ui, AppState& state) {
     SyncFormState& form = state.settings.sync;
     switch (form.resolve_write.Poll(ui.data)) {
@@ -208,46 +257,25 @@ void DrawConflicts(UiContext& ui, AppState& state) {
         return;
     }
     MutedText(ui.T(SyncText::ConflictsExplain));
-    const float gap = ImGui::GetStyle().ItemSpacing.x;
     for (size_t i = 0; i < conflicts.size() && i < 20; ++i) {
-        const ConflictView& c = conflicts[i];
-        ImGui::PushID(c.conflict_id.c_str());
-        const std::string name = store::StringField(c.shown, "name");
+        const std::string name = store::StringField(conflicts[i].shown, "name");
         ImGui::Separator();
-        ImGui::TextUnformatted((name.empty() ? c.doc_id : name + " · " + c.doc_id).c_str());
-        const float half = (ImGui::GetContentRegionAvail().x - gap) * 0.5f;
-        if (ImGui::BeginTable("sides", 2, ImGuiTableFlags_SizingStretchSame)) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ui.T(SyncText::ConflictShown));
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(ui.T(SyncText::ConflictOther));
-            if (!c.other_device.empty()) {
-                MutedText(
-                    Format(ui.T(SyncText::ConflictFromDevice), c.other_device.c_str()).c_str());
-            }
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", SideText(ui, c, c.shown).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", SideText(ui, c, c.other).c_str());
-            ImGui::EndTable();
-        }
-        const int64_t now = ui.platform.NowMs();
-        if (TouchButton(ui, ui.T(SyncText::ConflictKeepShown), "keep-shown", half)) {
-            form.resolve_write.Track(ui.data.Sync().Resolve(c.conflict_id, false, now));
-            form.resolve_message = ui.T(SyncText::ConflictChosen);
-        }
-        ImGui::SameLine();
-        if (TouchButton(ui, ui.T(SyncText::ConflictKeepOther), "keep-other", half)) {
-            form.resolve_write.Track(ui.data.Sync().Resolve(c.conflict_id, true, now));
-            form.resolve_message = ui.T(SyncText::ConflictChosen);
-        }
-        ImGui::PopID();
+        ImGui::TextUnformatted(
+            (name.empty() ? conflicts[i].doc_id : name + " · " + conflicts[i].doc_id).c_str());
+        DrawConflictCard(ui, state, conflicts[i]);
     }
 }
 
 } // namespace
+
+bool DrawConflictHere(UiContext& ui, AppState& state, const std::string& doc_id) {
+    const auto conflict = doc_id.empty() ? std::nullopt : ui.data.Sync().ConflictOf(doc_id);
+    if (!conflict) {
+        return false;
+    }
+    ErrorText(ui, ("conflict-here-" + doc_id).c_str(), ui.T(SyncText::ConflictHere));
+    return DrawConflictCard(ui, state, *conflict);
+}
 
 void DrawSyncSection(UiContext& ui, AppState& state) {
     SectionTitle(ui, ui.T(SyncText::SyncTitle));

@@ -109,6 +109,9 @@ void LeaderFileFailed(UiContext& ui, AppState& state, const std::string& message
 void DrawSettingsScreen(UiContext& ui, AppState& state);
 // Settings → 同步 (screen_sync.cpp), drawn inside the settings screen.
 void DrawSyncSection(UiContext& ui, AppState& state);
+// Where a record is shown: its open conflict (a line, both versions, the choice), if any.
+// True in the frame a choice was made (a form showing the record reads it again).
+bool DrawConflictHere(UiContext& ui, AppState& state, const std::string& doc_id);
 // The sync status line as the settings show it; is_error for a failure.
 std::string SyncStatusLine(const UiContext& ui, bool& is_error);
 // A backup chosen for restoring arrived, or could not be read.

@@ -218,6 +218,11 @@ void DrawOrderForm(UiContext& ui, AppState& state) {
     }
     Order& o = f.order;
     Heading(ui, ui.T(o.rev.empty() ? SupplyText::OrderNew : SupplyText::OrderEdit));
+    if (DrawConflictHere(ui, state, o.id)) {
+        if (const Order* stored = ui.data.Supplies().Model().FindOrder(o.id)) {
+            o = *stored; // the version chosen
+        }
+    }
     DrawHouseholdPicker(ui, f);
 
     SectionTitle(ui, ui.T(SupplyText::OrderLines));

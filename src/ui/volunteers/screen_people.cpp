@@ -85,6 +85,11 @@ void DrawForm(UiContext& ui, AppState& state) {
     }
     const bool adding = v.id.empty();
     SectionTitle(ui, ui.T(adding ? VolunteerText::VolunteerNew : VolunteerText::VolunteerEdit));
+    if (DrawConflictHere(ui, state, v.id)) {
+        if (const auto stored = ui.data.Volunteers().Find(v.id)) {
+            v = *stored; // the version chosen
+        }
+    }
     TextField(ui, "volunteer-name", ui.T(ShellText::FieldName), ui.T(ShellText::FieldNameHint),
               v.name);
     TextField(ui, "volunteer-phone", ui.T(ShellText::FieldPhone), ui.T(ShellText::FieldPhoneHint),

@@ -60,6 +60,7 @@ void DrawSignUp(UiContext& ui, AppState& state, const Shift& shift, const SignUp
     ImGui::PushID(r.id.c_str());
     SectionTitle(ui, (name + (v ? "  " + v->phone : "")).c_str());
     MutedText(detail.c_str());
+    DrawConflictHere(ui, state, r.id);
     if (r.signup.state == SignUpState::Cancelled) {
         ImGui::PopID();
         return;

@@ -2,7 +2,8 @@
 // shifts the link carries (no roster, no one else's phone, no staff screens), signs up
 // (name and phone typed once), shows the reply code to send over WeChat, takes the
 // confirmation code back, cancels, and checks in and out by scanning the post's code or
-// typing its six digits.
+// typing its six digits. With sync (the volunteers' database, at the bottom) the offers,
+// the sign-ups and staff's answers travel by themselves; the codes still work without it.
 #include <imgui.h>
 
 #include "ui/kit/theme.hpp"
@@ -265,7 +266,9 @@ void DrawVolunteerMode(UiContext& ui, AppState& state) {
         shown != nullptr && !shown->reply.empty() && !mode.saving.Waiting()) {
         // A sign-up or a cancel waits for a confirmation; a check-in only goes to staff.
         if (shown->state == MyState::Sent || shown->state == MyState::CancelSent) {
-            MutedText(ui.T(VolunteerText::ReplyExplain));
+            const SyncService& sync = ui.data.Sync();
+            const bool synced = sync.Configured() && sync.Role() == SyncRole::Volunteer;
+            MutedText(synced ? ui.T(SyncText::SentBySync) : ui.T(VolunteerText::ReplyExplain));
         }
         DrawCodeToSend(ui, "vm-reply",
                        Format(ui.T(VolunteerText::ReplyStatus), shown->reply.c_str()), shown->reply,
@@ -285,11 +288,7 @@ void DrawVolunteerMode(UiContext& ui, AppState& state) {
     DrawMine(ui, state);
     SectionTitle(ui, ui.T(VolunteerText::VmOpenShifts));
     const auto open = shifts.OpenShifts(now);
-    if (open.empty()) {
-        MutedText(ui.T(VolunteerText::VmNoShifts));
-        return;
-    }
-    MutedText(ui.T(VolunteerText::VmExplain));
+    MutedText(open.empty() ? ui.T(VolunteerText::VmNoShifts) : ui.T(VolunteerText::VmExplain));
     for (const auto& o : open) {
         const std::string id = MySignUpIdFor(o.post.key, o.shift.start_ms);
         const MySignUp* mine = shifts.Model().FindMine(id);
@@ -321,6 +320,9 @@ void DrawVolunteerMode(UiContext& ui, AppState& state) {
         }
         ImGui::PopID();
     }
+    // Optional: with the volunteers' database (…/linli-volunteers) and a volunteer account,
+    // open shifts and staff's answers arrive by themselves and sign-ups go up.
+    DrawSyncSection(ui, state);
 }
 
 } // namespace linli::ui
