@@ -154,6 +154,16 @@ describe('sync server (pouchdb-server)', () => {
       cookie: volCookie, body: { new_edits: false, docs: [{ _id: 'shift:1', _rev: '9-abc', post: 'x' }] },
     });
     assert.equal(replicated.json[0].error, 'forbidden', replicated.text);
+    // 6. A replicated second version (rev 2 on top of rev 1) is stored, not dropped.
+    const v1 = { _id: 'vsignup:li:r', _rev: '1-aaaa', _revisions: { start: 1, ids: ['aaaa'] }, by: 'li', code: 'one' };
+    const v2 = { ...v1, _rev: '2-bbbb', _revisions: { start: 2, ids: ['bbbb', 'aaaa'] }, code: 'two' };
+    for (const doc of [v1, v2]) {
+      const r = await call(server.origin, 'POST', '/linli-volunteers/_bulk_docs', { cookie: volCookie, body: { new_edits: false, docs: [doc] } });
+      assert.equal(r.status, 201, r.text);
+    }
+    const kept = await call(server.origin, 'GET', '/linli-volunteers/vsignup:li:r', { cookie: volCookie });
+    assert.equal(kept.json._rev, '2-bbbb', kept.text);
+    assert.equal(kept.json.code, 'two');
     // Deleting: own documents yes, others' no.
     const del = await call(server.origin, 'DELETE', `/linli-volunteers/vsignup:li:x?rev=${own.json.rev}`, { cookie: volCookie });
     assert.equal(del.status, 200, del.text);

@@ -211,6 +211,8 @@ TEST_CASE("sync service: a volunteer's phone signs up through the volunteers' da
     CHECK(desk.data.Sync().Status().failure == sync::Failure::None);
     REQUIRE(desk.data.Sync().VolunteersStatus() != nullptr);
     CHECK(desk.data.Sync().VolunteersStatus()->failure == sync::Failure::None);
+    CHECK_FALSE(desk.data.Sync().Running()); // both caught up: the status line says 同步完成
+    CHECK(desk.data.Sync().Status().pending_up == 0);
     // The desk published its open shifts, and only there; the staff database has no
     // exchange document, the volunteers' one nothing else.
     CHECK(volunteer_db.Has("voffer:desk"));
@@ -230,6 +232,14 @@ TEST_CASE("sync service: a volunteer's phone signs up through the volunteers' da
     // No roster, no volunteer list on the phone: only what the desk published.
     CHECK(phone.data.Volunteers().List("").empty());
     CHECK(phone.data.Shifts().Model().Posts().empty());
+
+    // A post made later is published by itself and arrives on the phone.
+    PostDraft second = gate;
+    second.name = "核酸点秩序";
+    REQUIRE(desk.data.Shifts().CreatePost(second, now).ok);
+    desk.Settle(now);
+    phone.Settle(now);
+    CHECK(phone.data.Shifts().OpenShifts(now).size() == 12);
 
     const Outcome signed_up = phone.data.Shifts().SignUpHere(
         open.front().post.key, open.front().shift.start_ms, "李四", "13900000004", 42, now);

@@ -22,6 +22,12 @@
 //      unless the request asks for a heartbeat (which overrides timeout, as in CouchDB), the
 //      reply ends after N ms as CouchDB's does: {"results":[],"last_seq":<since>} (since=now:
 //      the database's update_seq), and express-pouchdb's live feed is cancelled.
+//   6. pouchdb-validation (validate_doc_update) replaces every written document's _revisions
+//      with the stored document's before validating, so a replicated edit (_bulk_docs with
+//      new_edits:false: rev 2 on top of rev 1) is stored as the old revision again and
+//      silently dropped (the reply is [] as for success): a volunteers' database would
+//      never take a second version of anything. Here a replicated document keeps its own
+//      _revisions (the validation function still sees it, as CouchDB's does).
 // Who is a server admin is asked of the server itself (GET /_session with the request's
 // Cookie and Authorization), only for the requests that rule 3 or 4 concerns.
 // It also stops the server when its stdin (a pipe from the process that started it)
@@ -48,6 +54,20 @@ const fromSecurity = (name) => require(require.resolve(name, { paths: [securityD
 const Security = fromSecurity('pouchdb-security');
 const wrappers = fromSecurity('pouchdb-wrappers');
 const createBulkDocsWrapper = fromSecurity('pouchdb-bulkdocs-wrapper');
+
+// 6: pouchdb-validation makes its bulkDocs wrapper with this module (the same file, loaded
+// once); its handler is wrapped so that new_edits:false documents get their _revisions back
+// after validation and before the write.
+const bulkDocsWrapperPath = require.resolve('pouchdb-bulkdocs-wrapper', { paths: [securityDir] });
+require.cache[bulkDocsWrapperPath].exports = function keepReplicatedRevisions(handler) {
+  return createBulkDocsWrapper((doc, args) => {
+    const replicated = args.options && args.options.new_edits === false && doc._revisions;
+    return handler(doc, args).then((result) => {
+      if (replicated) doc._revisions = replicated;
+      return result;
+    });
+  });
+};
 
 const SECURITY_DOC = '_local/_security';
 

@@ -143,7 +143,7 @@ void DrawSyncForm(UiContext& ui, AppState& state) {
                                        : std::string(ui.T(SyncText::VolunteersDbRunning));
         StatusText(ui, "sync-volunteers-status", side.c_str(), failed ? colors::kDanger : 0);
     } else if (sync.Configured() && sync.Role() == SyncRole::Volunteer) {
-        MutedText(ui.T(SyncText::VolunteerRoleNote));
+        StatusText(ui, "sync-role", ui.T(SyncText::VolunteerRoleNote), 0);
     }
     const sync::Status& s = sync.Status();
     if (s.pulled + s.pushed > 0) {

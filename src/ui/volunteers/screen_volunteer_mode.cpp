@@ -268,7 +268,11 @@ void DrawVolunteerMode(UiContext& ui, AppState& state) {
         if (shown->state == MyState::Sent || shown->state == MyState::CancelSent) {
             const SyncService& sync = ui.data.Sync();
             const bool synced = sync.Configured() && sync.Role() == SyncRole::Volunteer;
-            MutedText(synced ? ui.T(SyncText::SentBySync) : ui.T(VolunteerText::ReplyExplain));
+            if (synced) {
+                StatusText(ui, "vm-sent-by-sync", ui.T(SyncText::SentBySync), 0);
+            } else {
+                MutedText(ui.T(VolunteerText::ReplyExplain));
+            }
         }
         DrawCodeToSend(ui, "vm-reply",
                        Format(ui.T(VolunteerText::ReplyStatus), shown->reply.c_str()), shown->reply,
