@@ -239,7 +239,6 @@ void Replicator::SyncNow(int64_t now_ms) {
     }
     (void)now_ms;
     run_requested_ = true;
-    relogin_tried_ = false;
 }
 
 void Replicator::SetOnline(bool online, int64_t now_ms) {
@@ -255,6 +254,7 @@ void Replicator::StartRun(int64_t now_ms) {
     (void)now_ms;
     run_requested_ = false;
     run_active_ = true;
+    fresh_login_ = false;
     status_.phase = endpoint_.user.empty() || logged_in_ ? Phase::Checking : Phase::LoggingIn;
     status_.failure = Failure::None;
     status_.detail.clear();
@@ -308,6 +308,7 @@ void Replicator::StepLogin(int64_t now_ms) {
         return;
     }
     logged_in_ = true;
+    fresh_login_ = true;
     status_.phase = Phase::Checking;
 }
 
@@ -320,13 +321,18 @@ void Replicator::StepCheck(int64_t now_ms) {
     if (!Take(check_, r)) {
         return;
     }
-    if (r.status == 401 && !endpoint_.user.empty() && !relogin_tried_) {
-        // The session cookie ran out: log in again once.
-        relogin_tried_ = true;
-        logged_in_ = false;
-        status_.phase = Phase::LoggingIn;
-        login_sent_ = false;
-        check_sent_ = false;
+    if (r.status == 401 && !endpoint_.user.empty()) {
+        if (!fresh_login_) {
+            // The session cookie ran out: log in again.
+            logged_in_ = false;
+            status_.phase = Phase::LoggingIn;
+            login_sent_ = false;
+            check_sent_ = false;
+            return;
+        }
+        // Logged in just now and still refused: the password is right, the user is not a
+        // member of this database (PouchDB Server answers 401 there, CouchDB 403).
+        Fail(Failure::NoPermission, ServerWords(r), now_ms);
         return;
     }
     const Json json = ParseJson(r.body);
@@ -418,6 +424,9 @@ bool Replicator::OnBulkGet(const HttpResponse& r, int64_t now_ms) {
         return false;
     }
     std::vector<Document> docs;
+    // Every revision asked for must be answered, by the document or by an error: the
+    // checkpoint passes them all, so one left out would never be asked for again.
+    std::unordered_set<std::string> answered;
     for (const Json& row : *results) {
         const auto list = row.is_object() ? row.find("docs") : row.end();
         if (list == row.end() || !list->is_array()) {
@@ -431,14 +440,28 @@ bool Replicator::OnBulkGet(const HttpResponse& r, int64_t now_ms) {
             }
             const auto ok = entry.find("ok");
             if (ok == entry.end()) {
-                continue; // {"error": ...}: gone since (compacted); the next change brings it
+                // {"error": ...}: gone since (compacted); the next change brings it.
+                const auto error = entry.find("error");
+                const Json none;
+                const Json& e = error != entry.end() ? *error : none;
+                const std::string id = store::StringField(e, "id");
+                answered.insert(Known(id.empty() ? store::StringField(row, "id") : id,
+                                      store::StringField(e, "rev")));
+                continue;
             }
             auto parsed = store::FromJson(*ok);
             if (auto* why = std::get_if<std::string>(&parsed)) {
                 Fail(Failure::BadReply, "_bulk_get: " + *why, now_ms);
                 return false;
             }
+            answered.insert(Known(std::get<Document>(parsed).id, std::get<Document>(parsed).rev));
             docs.push_back(std::get<Document>(std::move(parsed)));
+        }
+    }
+    for (const auto& [id, rev] : to_fetch_) {
+        if (!answered.count(Known(id, rev)) && !answered.count(Known(id, ""))) {
+            Fail(Failure::BadReply, "_bulk_get: no answer for " + id + " " + rev, now_ms);
+            return false;
         }
     }
     CommitPulled(std::move(docs), now_ms);
@@ -466,13 +489,21 @@ void Replicator::CommitPulled(std::vector<Document> docs, int64_t now_ms) {
     Json history = Json::array();
     history.push_back(Json{{"session_id", session_id_}, {"last_seq", batch_last_seq_}});
     if (body.contains("history") && body["history"].is_array()) {
+        // This session's previous checkpoint stays too: the server's copy is written after
+        // this one is durable, so when that write is lost (the server went down between),
+        // the server still holds the previous one and both sides agree on it.
+        bool kept_previous = false;
         for (const Json& h : body["history"]) {
             if (history.size() >= 5) {
                 break;
             }
-            if (store::StringField(h, "session_id") != session_id_) {
-                history.push_back(h);
+            if (store::StringField(h, "session_id") == session_id_) {
+                if (kept_previous || h.value("last_seq", Json()) == batch_last_seq_) {
+                    continue;
+                }
+                kept_previous = true;
             }
+            history.push_back(h);
         }
     }
     body["history"] = history;

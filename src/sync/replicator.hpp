@@ -171,7 +171,7 @@ class Replicator {
     bool run_requested_ = false;
     bool run_active_ = false;
     bool logged_in_ = false;
-    bool relogin_tried_ = false;
+    bool fresh_login_ = false; // this run logged in: a 401 now means not a member
     int64_t backoff_ms_ = 0;
     uint64_t session_counter_ = 0;
     std::string session_id_;

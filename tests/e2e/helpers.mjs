@@ -298,3 +298,61 @@ export async function qrModules(page, text, { width = 640, height = 480 } = {}) 
   const scale = Math.floor(Math.min(width, height) / (size + 8));
   return { size, modules, gray: drawModules(modules, size, size, width, height, scale), width, height };
 }
+
+// ---------------------------------------------------------------- sync (Settings → 同步)
+
+// typeInto, for a field whose mirror shows dots: waits until the app has the text (the
+// bridge's last report) and the mirror shows it masked.
+export async function typePassword(page, name, text) {
+  await activate(page, 'textbox', name);
+  await page.waitForFunction(() => document.activeElement?.id === 'linli-ime', null, { timeout: 10000 });
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+  await page.waitForFunction(([n, v]) => window.linliBridge.field.reported?.value === v &&
+    document.querySelector(`#linli-a11y input[aria-label="${n}"]`)?.value === '••••••', [name, text], { timeout: 10000 });
+}
+
+// Settings → 同步: types the database URL, the user and the password and taps 立即同步;
+// leaves the screen scrolled to its end, where the status line is.
+export async function signIn(page, { url, user = 'desk', password = 'desk-pass', zh = true } = {}) {
+  if (!url) throw new Error('signIn: give the database url');
+  await gotoArea(page, zh ? '设置' : 'Settings');
+  await scrollTo(page, 'textbox', zh ? '同步服务器' : 'Sync server');
+  await typeInto(page, zh ? '同步服务器' : 'Sync server', url);
+  await scrollTo(page, 'textbox', zh ? '用户名' : 'User name');
+  await typeInto(page, zh ? '用户名' : 'User name', user);
+  await scrollTo(page, 'textbox', zh ? '密码' : 'Password');
+  await typePassword(page, zh ? '密码' : 'Password', password);
+  await scrollTo(page, 'button', zh ? '立即同步' : 'Sync now');
+  await activate(page, 'button', zh ? '立即同步' : 'Sync now');
+  // The sync section is the last of Settings: the status line sits at the very bottom.
+  await scrollToEnd(page);
+}
+
+export async function scrollToEnd(page) {
+  const vp = page.viewportSize();
+  await page.mouse.move(vp.width / 2, vp.height / 2);
+  await page.mouse.wheel(0, 3000);
+  await page.waitForTimeout(200);
+}
+
+// The texts of the mirrored status lines (for messages when a wait fails).
+export async function statuses(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#linli-a11y [role=status]')].map((n) => n.getAttribute('aria-label') || n.textContent));
+}
+
+// Waits until a status line matches (a string: exactly; a RegExp); throws with what the
+// screen says instead.
+export async function waitForStatus(page, name, timeout = 30000) {
+  try {
+    await page.getByRole('status', { name, exact: typeof name === 'string' }).first().waitFor({ state: 'attached', timeout });
+  } catch (e) {
+    const said = await statuses(page).catch(() => []);
+    const errors = await page.evaluate(() => window.linliBridge.errors).catch(() => []);
+    throw new Error(`no status ${name}; statuses: ${JSON.stringify(said)}; page errors: ${JSON.stringify(errors)}`);
+  }
+}
+
+export async function syncDone(page, timeout = 30000) {
+  await waitForStatus(page, /^同步完成/, timeout);
+}

@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  activate, addVolunteer, gotoArea, gotoVolunteerList, LAPTOP, openApp, PHONE, ROOT, scrollTo, startServerAndBrowser, typeInto,
+  activate, addVolunteer, gotoArea, gotoVolunteerList, LAPTOP, openApp, PHONE, ROOT, scrollTo, scrollToEnd, signIn as signInAs,
+  startServerAndBrowser, syncDone,
 } from './helpers.mjs';
 import { basicAuth, couch, startSyncServer } from '../../tools/sync_server.mjs';
 
@@ -21,47 +22,7 @@ after(async () => { await sync?.stop(); await env?.stop(); });
 
 const shot = (name) => path.join(ROOT, 'test-results', name);
 
-// typeInto, for a field whose mirror shows dots: waits until the app has the text (the
-// bridge's last report) and the mirror shows it masked.
-async function typePassword(page, name, text) {
-  await activate(page, 'textbox', name);
-  await page.waitForFunction(() => document.activeElement?.id === 'linli-ime', null, { timeout: 10000 });
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await page.waitForFunction(([n, v]) => window.linliBridge.field.reported?.value === v &&
-    document.querySelector(`#linli-a11y input[aria-label="${n}"]`)?.value === '••••••', [name, text], { timeout: 10000 });
-}
-
-async function signIn(page, { zh = true, password = 'desk-pass' } = {}) {
-  await gotoArea(page, zh ? '设置' : 'Settings');
-  await scrollTo(page, 'textbox', zh ? '同步服务器' : 'Sync server');
-  await typeInto(page, zh ? '同步服务器' : 'Sync server', `${sync.origin}/linli`);
-  await scrollTo(page, 'textbox', zh ? '用户名' : 'User name');
-  await typeInto(page, zh ? '用户名' : 'User name', 'desk');
-  await scrollTo(page, 'textbox', zh ? '密码' : 'Password');
-  await typePassword(page, zh ? '密码' : 'Password', password);
-  await scrollTo(page, 'button', zh ? '立即同步' : 'Sync now');
-  await activate(page, 'button', zh ? '立即同步' : 'Sync now');
-  // The sync section is the last of Settings: the status line sits at the very bottom.
-  await scrollToEnd(page);
-}
-
-async function scrollToEnd(page) {
-  const vp = page.viewportSize();
-  await page.mouse.move(vp.width / 2, vp.height / 2);
-  await page.mouse.wheel(0, 3000);
-  await page.waitForTimeout(200);
-}
-
-async function syncDone(page) {
-  try {
-    await page.getByRole('status', { name: /^同步完成/ }).first().waitFor({ state: 'attached', timeout: 30000 });
-  } catch (e) {
-    const said = await page.evaluate(() => [...document.querySelectorAll('#linli-a11y [role=status]')].map((n) => n.getAttribute('aria-label') || n.textContent));
-    const errors = await page.evaluate(() => window.linliBridge.errors);
-    throw new Error(`no 同步完成; statuses: ${JSON.stringify(said)}; page errors: ${JSON.stringify(errors)}`);
-  }
-}
+const signIn = (page, options = {}) => signInAs(page, { url: `${sync.origin}/linli`, ...options });
 
 describe('sync with a real PouchDB Server', () => {
   it('a phone and a laptop converge; a server-side edit arrives; the password is not stored in plain text', async () => {

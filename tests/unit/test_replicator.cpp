@@ -373,6 +373,41 @@ TEST_CASE("sync: a run cut off by the server going away resumes without fetching
     CHECK(Count(couch, "/_changes") == changes_before + 1);
 }
 
+TEST_CASE("sync: a checkpoint the server never got resumes from the one before, not the start") {
+    FakeCouch couch;
+    for (int i = 0; i < 1200; ++i) {
+        couch.EditOnServer("resident:" + std::to_string(i), Named("x"));
+    }
+    Device phone(couch);
+    // The server goes away as the second checkpoint is sent: 1,000 documents are durable
+    // here with their checkpoint, the server still has the first one (500).
+    int puts = 0;
+    couch.intercept = [&](const sync::HttpRequest& r) -> std::optional<sync::HttpResponse> {
+        if (r.method == "PUT" && r.url.find("/_local/") != std::string::npos && ++puts == 2) {
+            couch.offline = true;
+            return sync::HttpResponse{0, "", "connection refused"};
+        }
+        return std::nullopt;
+    };
+    phone.Sync();
+    CHECK(phone.Status().failure == Failure::Unreachable);
+    CHECK(phone.store.OfType("resident").size() == 1000);
+    couch.offline = false;
+    couch.intercept = nullptr;
+    const size_t seen = couch.log.size();
+    phone.Sync(2000);
+    CHECK(phone.Status().failure == Failure::None);
+    CHECK(phone.store.OfType("resident").size() == 1200);
+    CHECK(couch.docs_fetched == 1200); // nothing fetched twice
+    std::string first_changes;
+    for (size_t i = seen; i < couch.log.size() && first_changes.empty(); ++i) {
+        if (couch.log[i].url.find("/_changes") != std::string::npos) {
+            first_changes = couch.log[i].url;
+        }
+    }
+    CHECK(first_changes.find("since=500&") != std::string::npos);
+}
+
 TEST_CASE("sync: a server database made again (checkpoints disagree) is read from the start") {
     FakeCouch couch;
     couch.EditOnServer("resident:1", Named("甲"));
@@ -403,12 +438,40 @@ TEST_CASE("sync: login by session, a wrong password and a needed login say so") 
     phone.Sync();
     CHECK(phone.Status().failure == Failure::None);
     CHECK(phone.Name("resident:1") == "甲");
-    // The cookie ran out: the next run logs in again by itself.
+    // The cookie ran out: the next run logs in again by itself, and so does a later one.
     couch.session = false;
     couch.EditOnServer("resident:2", Named("乙"));
     phone.Sync(2000);
     CHECK(phone.Status().failure == Failure::None);
     CHECK(phone.Name("resident:2") == "乙");
+    couch.session = false;
+    phone.Sync(3000);
+    CHECK(phone.Status().failure == Failure::None);
+}
+
+TEST_CASE("sync: a user who logs in but is not a member is told no permission, not a password") {
+    FakeCouch couch;
+    couch.users["li"] = "secret";
+    Device phone(couch);
+    // PouchDB Server answers a logged-in non-member with 401 (CouchDB: 403).
+    const std::string db = couch.Url() + "/";
+    couch.intercept = [&](const sync::HttpRequest& r) -> std::optional<sync::HttpResponse> {
+        if (r.url == db) {
+            return sync::HttpResponse{
+                401,
+                R"({"error":"unauthorized","reason":"You are not authorized to access this db."})",
+                ""};
+        }
+        return std::nullopt;
+    };
+    phone.Put("order:1", Named("本机"));
+    phone.replicator.Configure({couch.Url(), "li", "secret"});
+    phone.Sync();
+    CHECK(phone.Status().failure == Failure::NoPermission);
+    CHECK(phone.Status().phase == Phase::Failed);
+    CHECK(Count(couch, "/_session") == 1); // logged in once, no loop
+    CHECK(phone.Name("order:1") == "本机");
+    CHECK_FALSE(couch.Has("order:1"));
 }
 
 TEST_CASE("sync: no permission, a refused document, no database, not a URL") {
@@ -485,6 +548,10 @@ TEST_CASE("sync: malformed replies give a clear failure and change nothing") {
          {200,
           R"({"results":[{"id":"resident:1","docs":[{"ok":{"_id":"resident:1","_rev":"1-aa","_revisions":{"start":1,"ids":["bb"]}}}]}]})",
           ""},
+         Failure::BadReply},
+        {"_bulk_get leaving out the revisions asked for",
+         "/_bulk_get",
+         {200, R"({"results":[]})", ""},
          Failure::BadReply},
         {"a proxy's error page",
          "/_bulk_get",
