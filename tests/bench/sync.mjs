@@ -69,7 +69,13 @@ async function countingProxy(target) {
         const key = `${e.method} ${e.path.replace(/\?.*/, '').replace(/^\/[^/]+/, '').replace(/\/_local\/.*/, '/_local/…') || '/'}`;
         by[key] = (by[key] || 0) + 1;
       }
-      return { requests: rows.length, sent: sum('sent'), received: sum('received'), by };
+      // Time with a request in flight (the server and the wire) and without (the client).
+      let busy = 0, reach = from;
+      for (const e of [...rows].sort((x, y) => x.start - y.start)) {
+        const end = Math.min(e.end || to, to);
+        if (end > reach) { busy += end - Math.max(e.start, reach); reach = end; }
+      }
+      return { requests: rows.length, sent: sum('sent'), received: sum('received'), by, busy, idle: to - from - busy };
     },
     async stop() { server.closeAllConnections(); server.close(); agent.destroy(); },
   };
@@ -134,6 +140,9 @@ async function typePassword(page, name, text) {
 async function recordTaps(page) {
   await page.evaluate(() => {
     window.benchTaps = [];
+    const m = window.linliBridge.metrics; // frames drawn and IndexedDB writes from here on
+    m.frames.splice(0);
+    m.durableMs = [];
     if (!window.benchTapping) {
       window.benchTapping = true;
       window.addEventListener('pointerdown', () => window.benchTaps.push(performance.timeOrigin + performance.now()), true);
@@ -145,6 +154,42 @@ const lastTap = async (page) => {
   if (!taps.length) throw new Error('the tap did not reach the page');
   return taps[taps.length - 1];
 };
+
+// What the page did since recordTaps: frames drawn (and their time: building the UI and
+// the whole frame with WebGL on SwiftShader) and IndexedDB writes (start to oncomplete).
+async function pageWork(page) {
+  return page.evaluate(() => {
+    const m = window.linliBridge.metrics;
+    const sum = (xs) => xs.reduce((a, b) => a + b, 0);
+    return { frames: m.frames.length, frameMs: sum(m.frames.map((f) => f[1])), uiMs: sum(m.frames.map((f) => f[0])),
+      writes: (m.durableMs || []).length, writeMs: sum(m.durableMs || []) };
+  });
+}
+const work = (w) => `${w.frames} frames drawn (${ms(w.frameMs)}, of which building the UI ${ms(w.uiMs)}), ` +
+  `${w.writes} IndexedDB writes (${ms(w.writeMs)} from write to oncomplete)`;
+
+// LINLI_BENCH_SYNC_PROFILE=1: a CPU profile of the page (CDP), its top self times.
+async function startProfile(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+async function printProfile(cdp, what) {
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = profile.timeDeltas;
+  profile.samples.forEach((id, i) => {
+    const f = byId.get(id).callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${path.basename(f.url || '')}`;
+    self.set(key, (self.get(key) || 0) + (dt[i] || 0) / 1000);
+  });
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`# profile of ${what}: ${ms(total)} sampled; top self times:`);
+  for (const [k, v] of [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`#   ${ms(v).padStart(8)} ${k}`);
+}
 
 // Types the server, user and password into Settings → 同步 (not timed) and taps 立即同步;
 // returns the tap's wall-clock time in the page.
@@ -311,7 +356,7 @@ try {
     if (info.body.doc_count < N) throw new Error(`after the push the server holds ${info.body.doc_count} documents, not ${N}`);
     const uploads = pushProxy.log.filter((e) => e.start >= tap && e.path.startsWith('/bench/_bulk_docs'));
     const lastUpload = Math.max(...uploads.map((e) => e.end));
-    results.appPush = { ms: w.done - tap, serverMs: lastUpload - tap, traffic: pushProxy.between(tap, w.done) };
+    results.appPush = { tap, work: await pageWork(b.page), ms: w.done - tap, serverMs: lastUpload - tap, traffic: pushProxy.between(tap, w.done) };
   }
 
   // 2. PouchDB.js: pull the same N from that database into an empty IndexedDB, then push
@@ -336,9 +381,11 @@ try {
   const a = await openApp(browser, site.url, LAPTOP);
   contexts.push(a.context);
   {
+    const profiler = process.env.LINLI_BENCH_SYNC_PROFILE ? await startProfile(a.page) : null;
     const tap = await signInAndTap(a.page, `${pullProxy.origin}/bench`);
     const w = await watchApp(a.page, { ...range, count: N, timeout: 300000 });
-    results.appPull = { ms: w.stored - tap, doneMs: w.done - tap, traffic: pullProxy.between(tap, Math.max(w.done, w.stored)) };
+    if (profiler) await printProfile(profiler, 'app pull (from before the typing)');
+    results.appPull = { tap, work: await pageWork(a.page), ms: w.stored - tap, doneMs: w.done - tap, traffic: pullProxy.between(tap, Math.max(w.done, w.stored)) };
   }
 
   // 4. Live: a volunteer added on B shows on A (both live on the same database).
@@ -382,9 +429,21 @@ try {
     `(target: none given, push delay 300 ms + long-poll)`);
   console.log(`bytes per document, pull: app ${per(appPull.traffic, N)}, PouchDB.js ${per(pouchPull.traffic, N)} (target: none given)`);
   console.log(`bytes per document, push: app ${per(appPush.traffic, N)}, PouchDB.js ${per(pouchPush.traffic, N)} (target: none given)`);
+  const split = (t) => `${ms(t.busy)} with a request in flight, ${ms(t.idle)} without`;
+  console.log(`# pull: app ${split(appPull.traffic)}; ${work(appPull.work)}; PouchDB.js ${split(pouchPull.traffic)}`);
+  console.log(`# push: app ${split(appPush.traffic)}; ${work(appPush.work)}; PouchDB.js ${split(pouchPush.traffic)}`);
   console.log(`# requests, pull: app ${reqs(appPull.traffic)}; PouchDB.js ${reqs(pouchPull.traffic)}`);
   console.log(`# requests, push: app ${reqs(appPush.traffic)}; PouchDB.js ${reqs(pouchPush.traffic)}`);
   // (A 404 is expected: the checkpoint a first sync looks for.)
+  if (process.env.LINLI_BENCH_SYNC_LOG) {
+    for (const [name, proxy, from, to] of [['app pull', pullProxy, results.appPull.tap, results.appPull.tap + results.appPull.doneMs],
+      ['app push', pushProxy, results.appPush.tap, results.appPush.tap + results.appPush.ms]]) {
+      console.log(`# ${name} timeline (ms from the tap: start-end method path status bytes)`);
+      for (const e of proxy.log.filter((x) => x.start >= from && x.start <= to)) {
+        console.log(`#   ${Math.round(e.start - from)}-${Math.round(e.end - from)} ${e.method} ${e.path.slice(0, 60)} ${e.status} ${e.sent}/${e.received}`);
+      }
+    }
+  }
   const errors = [...new Set([...a.page.errors, ...b.page.errors])].filter((e) => !/status of 404/.test(e));
   if (errors.length) console.log(`# page errors: ${errors.slice(0, 5).join(' | ')}`);
 } catch (e) {
