@@ -11,6 +11,9 @@
 //  4. bytes on the wire per document (request and response, headers included, CORS
 //     preflights included), counted by a small proxy in front of the server per client
 // N = 10,000 (short mode: 1,000); LINLI_BENCH_SYNC_DOCS, LINLI_BENCH_SYNC_EDITS override.
+// The '#' lines say where the time went (requests in flight or not, frames, IndexedDB);
+// LINLI_BENCH_SYNC_LOG=1 adds every request of the app's push and pull with its times,
+// LINLI_BENCH_SYNC_PROFILE=1 a CPU profile of the pulling page.
 import http from 'node:http';
 import path from 'node:path';
 import { activate, launchBrowser, LAPTOP, openApp, ROOT, scrollTo, startServer, typeInto, waitForReady } from '../e2e/helpers.mjs';
