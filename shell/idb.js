@@ -116,7 +116,12 @@
         const store = tx.objectStore(DOCS);
         const conflicts = [];
         let failure = null;
+        // Each record's get and put go in together: requests run in order, so the get
+        // sees the record as it was, and a mismatch aborts the whole transaction (puts
+        // included) before it commits. The puts do not wait for the gets' callbacks, which
+        // queue behind the app's frames on a busy page.
         for (const { key, expect, doc } of batch) {
+          if (failure) break;
           const get = store.get(key);
           get.onsuccess = () => {
             if (failure) return;
@@ -126,15 +131,14 @@
               conflicts.push([key, existing]);
               failure = 'conflict';
               tx.abort(); // nothing of this action is written
-              return;
-            }
-            try {
-              store.put(doc, key);
-            } catch (e) {
-              failure = e;
-              tx.abort();
             }
           };
+          try {
+            store.put(doc, key);
+          } catch (e) {
+            failure = e;
+            tx.abort();
+          }
         }
         tx.oncomplete = () => resolve();
         tx.onabort = () => {
