@@ -20,7 +20,7 @@ echo "== benchmarks (numbers only, short mode; full: tests/bench/run.sh) =="
 tests/bench/run.sh --short || status=1
 echo "== unit and headless UI tests (ctest, ASan+UBSan) =="
 tests/check_test_counts.sh ctest build/native || status=1
-ctest --test-dir build/native --output-on-failure --no-tests=error || status=1
+ctest --test-dir build/native -j2 --output-on-failure --no-tests=error || status=1
 echo "== browser tests (node --test, headless Chromium) =="
 node --test --test-concurrency=1 tests/e2e/ | tee test-results/node-test.log
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1

@@ -21,7 +21,7 @@ announce(import.meta.url);
 const POSTS = Number(size('POSTS', '10', '10'));
 const DAYS = Number(size('DAYS', '30', '30'));
 const VOLUNTEERS = Number(size('VOLUNTEERS', '500', '500'));
-const STEPS = Number(size('STEPS', '20', '40')); // wheel steps per scroll
+const STEPS = Number(size('STEPS', '10', '40')); // wheel steps per scroll
 const TAPS = Number(size('TAPS', '2', '5')); // post opened this many times (different posts)
 const TARGET_P95 = 4; // ms, UI build
 

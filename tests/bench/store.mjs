@@ -15,7 +15,7 @@ import { announce, size } from './mode.mjs';
 announce(import.meta.url);
 const DOCS = Number(size('DOCS', 30000, 30000));
 const EDITS = Number(size('EDITS', 10, 40));
-const KILLS = Number(size('KILLS', 5, 20));
+const KILLS = Number(size('KILLS', 3, 20));
 const SKIP_LOAD = process.env.LINLI_BENCH_ONLY_KILL === '1';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];

@@ -314,16 +314,20 @@ export async function typePassword(page, name, text) {
 
 // Settings → 同步: types the database URL, the user and the password and taps 立即同步;
 // leaves the screen scrolled to its end, where the status line is.
-export async function signIn(page, { url, user = 'desk', password = 'desk-pass', zh = true } = {}) {
+// Volunteer mode (no tabs, the sync fields at the bottom of its page): `inPlace`.
+export async function signIn(page, { url, user = 'desk', password = 'desk-pass', zh = true, inPlace = false } = {}) {
   if (!url) throw new Error('signIn: give the database url');
-  await gotoArea(page, zh ? '设置' : 'Settings');
+  if (!inPlace) await gotoArea(page, zh ? '设置' : 'Settings');
   await scrollTo(page, 'textbox', zh ? '同步服务器' : 'Sync server');
   await typeInto(page, zh ? '同步服务器' : 'Sync server', url);
   await scrollTo(page, 'textbox', zh ? '用户名' : 'User name');
   await typeInto(page, zh ? '用户名' : 'User name', user);
   await scrollTo(page, 'textbox', zh ? '密码' : 'Password');
   await typePassword(page, zh ? '密码' : 'Password', password);
-  await scrollTo(page, 'button', zh ? '立即同步' : 'Sync now');
+  // Volunteer mode has no tab bar: there the button may sit in the last 72 px that
+  // scrollTo keeps clear, at the very end of the page.
+  if (inPlace) await scrollToEnd(page);
+  else await scrollTo(page, 'button', zh ? '立即同步' : 'Sync now');
   await activate(page, 'button', zh ? '立即同步' : 'Sync now');
   // The sync section is the last of Settings: the status line sits at the very bottom.
   await scrollToEnd(page);

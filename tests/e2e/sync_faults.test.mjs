@@ -551,8 +551,9 @@ describe('sync faults against a real PouchDB Server', () => {
         if (c.shot) await page.screenshot({ path: shot(c.shot) });
         const now = await local();
         assert.deepEqual(checkpointSeq(now), checkpointSeq(before.local), `${c.what}: the checkpoint did not move`);
-        if (c.pull) assert.deepEqual(now, before.local, `${c.what}: the device's records are unchanged`);
-        else assert.deepEqual(withoutCheckpoint(now), withoutCheckpoint(before.local), `${c.what}: the device's records are unchanged`);
+        // Checkpoint records are compared by their last_seq only: beside the staff database
+        // this device also replicates linli-volunteers, whose run rewrites its own checkpoint.
+        assert.deepEqual(withoutCheckpoint(now), withoutCheckpoint(before.local), `${c.what}: the device's records are unchanged`);
         assert.deepEqual(await serverDocs(sync.origin, 'linli', admin), before.server, `${c.what}: the server's documents are unchanged`);
         // Honest again: the next run completes.
         proxy.state.fault = null;
@@ -570,7 +571,8 @@ describe('sync faults against a real PouchDB Server', () => {
       for (let i = 1; i <= localMade; i++) {
         assert.ok(there.some((r) => r.doc?.name === `本机${i}号`), `本机${i}号 reached the server`);
       }
-      const pending = here.filter((r) => !LOCAL_ONLY.test(r._id) && !r._deleted);
+      // Exchange documents (vsignup: and the like) travel through linli-volunteers only.
+      const pending = here.filter((r) => !LOCAL_ONLY.test(r._id) && !/^v(offer|confirm|signup):/.test(r._id) && !r._deleted);
       assert.deepEqual(pending.map((r) => [r._id, r._rev]).filter(([id]) => !there.some((t) => t.id === id)), [], 'nothing left behind');
       if (!(await statuses(page)).some((s) => /^同步完成/.test(s))) throw new Error('not complete at the end');
     } finally {

@@ -8,7 +8,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import {
-  activate, gotoVolunteerList, idbRecords, LAPTOP, openApp, PHONE, poll, ROOT, scrollTo, startServerAndBrowser, typeInto,
+  activate, gotoVolunteerList, idbRecords, LAPTOP, openApp, PHONE, poll, ROOT, scrollTo, scrollToEnd, signIn,
+  startServerAndBrowser, typeInto, waitForStatus,
 } from './helpers.mjs';
 import { basicAuth, couch, startSyncServer } from '../../tools/sync_server.mjs';
 
@@ -25,40 +26,8 @@ after(async () => { await sync?.stop(); await env?.stop(); });
 
 const shot = (name) => path.join(ROOT, 'test-results', name);
 
-async function statuses(page) {
-  return page.evaluate(() => [...document.querySelectorAll('#linli-a11y [role=status]')]
-    .map((n) => n.getAttribute('aria-label') || n.textContent || ''));
-}
-
-async function waitStatus(page, test, what, timeout = 30000) {
-  return poll(what, async () => (await statuses(page)).find(test) || null, { timeout })
-    .catch(async (e) => { throw new Error(`${e.message}; statuses: ${JSON.stringify(await statuses(page))}`); });
-}
-
-async function scrollToEnd(page) {
-  const vp = page.viewportSize();
-  await page.mouse.move(vp.width / 2, vp.height / 2);
-  await page.mouse.wheel(0, 4000);
-  await page.waitForTimeout(200);
-}
-
-// Settings → 同步 (or, in volunteer mode, the sync section at the bottom of the page).
-async function signIn(page, url, user, password, { barless = false } = {}) {
-  await scrollTo(page, 'textbox', '同步服务器');
-  await typeInto(page, '同步服务器', url);
-  await scrollTo(page, 'textbox', '用户名');
-  await typeInto(page, '用户名', user);
-  await scrollTo(page, 'textbox', '密码');
-  await activate(page, 'textbox', '密码');
-  await page.waitForFunction(() => document.activeElement?.id === 'linli-ime', null, { timeout: 10000 });
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(password);
-  await page.waitForFunction((v) => window.linliBridge.field.reported?.value === v, password, { timeout: 10000 });
-  // Volunteer mode has no tab bar: the button may sit in the last 72 px scrollTo keeps free.
-  if (barless) await scrollToEnd(page);
-  else await scrollTo(page, 'button', '立即同步');
-  await activate(page, 'button', '立即同步');
-  await scrollToEnd(page);
+async function waitStatus(page, prefix, what, timeout = 30000) {
+  await waitForStatus(page, new RegExp(`^${prefix}`), timeout).catch((e) => { throw new Error(`${what}: ${e.message}`); });
 }
 
 async function newPost(desk, name) {
@@ -94,10 +63,9 @@ describe('volunteers over sync with a real PouchDB Server', () => {
       const link = await linkField.inputValue();
       await activate(desk, 'button', '‹ 返回');
 
-      await activate(desk, 'tab', '设置');
-      await signIn(desk, `${sync.origin}/linli`, 'desk', 'desk-pass');
-      await waitStatus(desk, (s) => s.startsWith('同步完成'), 'the staff sync completes');
-      await waitStatus(desk, (s) => s.startsWith('志愿者报名库：已同步'), 'the volunteers database is synced');
+      await signIn(desk, { url: `${sync.origin}/linli` });
+      await waitStatus(desk, '同步完成', 'the staff sync completes');
+      await waitStatus(desk, '志愿者报名库：已同步', 'the volunteers database is synced');
       await desk.screenshot({ path: shot('laptop-sync-volunteers-db.png') });
 
       // The volunteers' database holds this desk's offer and nothing else of the staff data.
@@ -123,13 +91,13 @@ describe('volunteers over sync with a real PouchDB Server', () => {
         .map((n) => `${n.getAttribute('aria-label') || ''} ${n.childElementCount ? '' : n.textContent}`).join(' '));
       assert.ok(!(await idbRecords(vol)).some((d) => d._id?.startsWith('voffer:')), 'nothing published on the phone before it syncs');
 
-      await signIn(vol, `${sync.origin}/linli-volunteers`, 'li', 'li-pass', { barless: true });
+      await signIn(vol, { url: `${sync.origin}/linli-volunteers`, user: 'li', password: 'li-pass', inPlace: true });
       const published = await offerRev();
       await poll('the new offer is on the phone', async () => (await idbRecords(vol))
         .some((d) => d._id?.startsWith('voffer:') && d._rev === published), { timeout: 30000 });
       await scrollToEnd(vol); // the list grew: the status line is at the very bottom again
-      await waitStatus(vol, (s) => s.startsWith('同步完成'), 'the phone sync completes');
-      await waitStatus(vol, (s) => s.startsWith('这是志愿者报名库'), 'the phone says what it syncs', 5000);
+      await waitStatus(vol, '同步完成', 'the phone sync completes');
+      await waitStatus(vol, '这是志愿者报名库', 'the phone says what it syncs', 5000);
       await vol.screenshot({ path: shot('phone-volunteer-sync.png') });
 
       // Shifts are listed by start, and at one start time by post (the newer post second):
@@ -144,7 +112,7 @@ describe('volunteers over sync with a real PouchDB Server', () => {
       await typeInto(vol, '姓名', '李小燚');
       await typeInto(vol, '手机号', '13912345678');
       await activate(vol, 'button', '提交报名');
-      await waitStatus(vol, (s) => s.startsWith('已通过同步发给工作人员'), 'the phone says the sign-up went by sync', 15000);
+      await waitStatus(vol, '已通过同步发给工作人员', 'the phone says the sign-up went by sync', 15000);
 
       // The sign-up reaches the server as the volunteer's own document.
       const signups = await poll('the sign-up is on the server', async () => {
