@@ -2,7 +2,7 @@
 //  1. importing the 6,000-resident GBK roster through the UI (tap "import" to the durable
 //     summary), on a laptop and on a phone viewport with the CPU slowed 4x (a cheap phone)
 //  2. frame times of the building (door-to-door) view while scrolling, and of a search,
-//     with 6,000 and 30,000 residents (short mode: 6,000 only): UI build (ImGui, our code)
+//     with 6,000 and 30,000 residents (short mode: 3,000 only): UI build (ImGui, our code)
 //     and the whole frame including the WebGL calls (SwiftShader here: software rendering)
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +14,7 @@ import { announce, size } from './mode.mjs';
 import { rosterFile } from '../../assets/sample/roster.mjs';
 
 announce(import.meta.url);
-const SIZES = size('RESIDENTS', '6000', '6000,30000').split(',').map(Number);
+const SIZES = size('RESIDENTS', '3000', '6000,30000').split(',').map(Number);
 const FIXTURE = path.resolve(ROOT, '..', 'shared', 'fixtures', 'roster_community_gbk.csv');
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
