@@ -16,7 +16,9 @@
 // LINLI_BENCH_SYNC_PROFILE=1 a CPU profile of the pulling page.
 import http from 'node:http';
 import path from 'node:path';
-import { activate, launchBrowser, LAPTOP, openApp, ROOT, scrollTo, startServer, typeInto, waitForReady } from '../e2e/helpers.mjs';
+import {
+  activate, launchBrowser, LAPTOP, openApp, ROOT, scrollTo, scrollToEnd, startServer, typeInto, typePassword, waitForReady,
+} from '../e2e/helpers.mjs';
 import { basicAuth, couch, STAFF_SECURITY, startSyncServer } from '../../tools/sync_server.mjs';
 import { announce, size } from './mode.mjs';
 
@@ -122,22 +124,6 @@ async function seedApp(page, docs) {
 }
 
 // ------------------------------------------------------------------ the app's side
-
-async function scrollToEnd(page) {
-  const vp = page.viewportSize();
-  await page.mouse.move(vp.width / 2, vp.height / 2);
-  await page.mouse.wheel(0, 3000);
-  await page.waitForTimeout(200);
-}
-
-async function typePassword(page, name, text) {
-  await activate(page, 'textbox', name);
-  await page.waitForFunction(() => document.activeElement?.id === 'linli-ime', null, { timeout: 10000 });
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
-  await page.waitForFunction(([n, v]) => window.linliBridge.field.reported?.value === v &&
-    document.querySelector(`#linli-a11y input[aria-label="${n}"]`)?.value === '••••••', [name, text], { timeout: 10000 });
-}
 
 // In the page: from now on, the wall-clock time of every pointerdown (the taps).
 async function recordTaps(page) {
