@@ -11,14 +11,20 @@ changed. dist/ is a plain static site: copy it to any static host (see README.md
 network. --sync also runs the sync server (tools/sync_server.mjs: PouchDB Server, data in
 data/sync/) on 127.0.0.1 and proxies /couch/... to it on the site's own origin, so the app's
 同步服务器 can be http://<address>:8000/couch/linli with no CORS (docs/sync.md).
+Files are served gzip-compressed to clients that accept it, as a static host (or a CDN)
+would serve them, so that what tests and benchmarks measure is what users download.
 Sections: static files; the /couch/ proxy; the sync server; LAN address; main.
 """
 from __future__ import annotations
 
 import argparse
+import email.utils
 import functools
+import gzip
 import http.client
 import http.server
+import io
+import os
 import re
 import signal
 import socket
@@ -46,9 +52,64 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
         ".ttf": "font/ttf",
     }
 
+    # Compressed when the client accepts gzip (what a static host does; wasm and fonts
+    # shrink by half or more). Already-compressed formats (png) are sent as they are.
+    COMPRESSIBLE = {".html", ".js", ".mjs", ".wasm", ".json", ".ttf", ".bin", ".svg", ".webmanifest",
+                    ".css", ".txt"}
+    # The compressed bytes, by (path, size, mtime): compressing the wasm takes a moment.
+    gzip_cache: dict[tuple[str, int, int], bytes] = {}
+    gzip_lock = threading.Lock()
+
     def log_message(self, format, *args):  # quiet unless something fails
         if len(args) > 1 and str(args[1]).startswith(("4", "5")):
             super().log_message(format, *args)
+
+    def accepts_gzip(self) -> bool:
+        for part in self.headers.get("Accept-Encoding", "").split(","):
+            name, _, params = part.strip().partition(";")
+            if name.strip().lower() in ("gzip", "*"):
+                q = re.search(r"q\s*=\s*([0-9.]+)", params)
+                return not q or float(q.group(1)) > 0
+        return False
+
+    def not_modified_since(self, mtime: int) -> bool:
+        since = self.headers.get("If-Modified-Since")
+        if not since or self.headers.get("If-None-Match"):
+            return False
+        try:
+            return mtime <= int(email.utils.parsedate_to_datetime(since).timestamp())
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if os.path.splitext(path)[1] not in self.COMPRESSIBLE or not os.path.isfile(path) \
+                or not self.accepts_gzip():
+            return super().send_head()
+        stat = os.stat(path)
+        if self.not_modified_since(int(stat.st_mtime)):
+            self.send_response(304)
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return None
+        key = (path, stat.st_size, stat.st_mtime_ns)
+        with self.gzip_lock:
+            body = self.gzip_cache.get(key)
+        if body is None:
+            with open(path, "rb") as f:
+                body = gzip.compress(f.read(), compresslevel=9, mtime=0)
+            with self.gzip_lock:
+                self.gzip_cache[key] = body
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(stat.st_mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
 
 
 class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):

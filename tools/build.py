@@ -341,7 +341,7 @@ def ensure_npm() -> None:
     if (stamp.exists() and stamp.stat().st_mtime >= lock.stat().st_mtime
             and all(f.exists() for f in [*SCANNER_FILES.values(), *SYNC_SERVER_FILES])):
         return
-    say("Installing npm packages (playwright-core, zxing-wasm, pouchdb-server, pouchdb)")
+    say("Installing npm packages (playwright-core, zxing-wasm, pouchdb-server, pouchdb, lighthouse)")
     run(["npm", "ci", "--omit=optional", "--no-audit", "--no-fund", "--loglevel=error"],
         log="npm.log", cwd=ROOT)
 
@@ -350,19 +350,6 @@ def ensure_npm() -> None:
 
 ASSETS = ROOT / "assets"
 FONT_SLICES = ASSETS / "fonts" / "slices.json"  # which characters each shipped font holds
-
-
-def common_hanzi() -> str:
-    """GB2312 level-1 hanzi (3,755 most common characters) plus CJK punctuation."""
-    chars = []
-    for hi in range(0xB0, 0xD8):
-        for lo in range(0xA1, 0xFF):
-            try:
-                chars.append(bytes([hi, lo]).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
-    # Level 1 ends at 0xD7F9; 0xD7FA-0xD7FE are unassigned and already skipped.
-    return "".join(chars)
 
 
 def subset(font: Path, out: Path, text: str | None = None, unicodes: str | None = None) -> None:
@@ -380,29 +367,37 @@ def subset(font: Path, out: Path, text: str | None = None, unicodes: str | None 
     run(args, log="fonts.log")
 
 
+# Settings draws these rare characters to show that slices load; they stay out of the first.
+RARE_PROBE = "喆堃犇淼燚玥"
+
+
+def ui_text() -> str:
+    """The UI's own strings (src/text, src/ui): their characters go into the first slice."""
+    files = sorted((ROOT / "src" / "text").glob("*.cpp")) + sorted((ROOT / "src" / "ui").rglob("*.cpp"))
+    text = "".join(p.read_text(encoding="utf-8") for p in files)
+    return "".join(ch for ch in text if ch not in RARE_PROBE)
+
+
 def build_fonts() -> Path:
-    """Builds the three font files into build/fonts (cached on the inputs' identity)."""
+    """Builds the Latin font and the Chinese slices into build/fonts (cached on the inputs'
+    identity): latin.ttf, cjk-00.ttf ... cjk-NN.ttf and slices.bin (tools/font_slices.py)."""
     out = BUILD / "fonts"
-    slices = json.loads(FONT_SLICES.read_text(encoding="utf-8"))
-    fonts = {Path(s["font"]) for name, s in slices.items() if name != "comment"}
+    config = json.loads(FONT_SLICES.read_text(encoding="utf-8"))
+    latin, cjk = config["latin"], config["cjk"]
+    slicer = ROOT / "tools" / "font_slices.py"
     key = hashlib.sha256(
-        FONT_SLICES.read_bytes() + "".join(f"{f}:{f.stat().st_size}" for f in sorted(fonts)).encode()
+        FONT_SLICES.read_bytes() + slicer.read_bytes() + ui_text().encode() +
+        "".join(f"{f}:{Path(f).stat().st_size}" for f in (latin["font"], cjk["font"])).encode()
     ).hexdigest()
     if (out / ".key").exists() and (out / ".key").read_text() == key:
         return out
-    say("Subsetting fonts")
+    say("Cutting the fonts into slices")
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
-    for name, s in slices.items():
-        if name == "comment":
-            continue
-        if "unicodes" in s:
-            subset(Path(s["font"]), out / f"{name}.ttf", unicodes=s["unicodes"])
-            continue
-        text = common_hanzi() if s.get("hanzi") == "gb2312-level-1" else ""
-        for lo, hi in s.get("ranges", []):
-            text += "".join(chr(c) for c in range(int(lo, 16), int(hi, 16) + 1))
-        subset(Path(s["font"]), out / f"{name}.ttf", text=text + s.get("characters", ""))
+    subset(Path(latin["font"]), out / "latin.ttf", unicodes=latin["unicodes"])
+    text_file = out / "ui-text.txt"
+    text_file.write_text(ui_text(), encoding="utf-8")
+    run(["/usr/bin/python3", str(slicer), cjk["font"], str(text_file), str(out)], log="fonts.log")
     (out / ".key").write_text(key)
     return out
 
@@ -542,8 +537,17 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
     (staging / "fonts").mkdir(parents=True)
     for name in ("linli.js", "linli.wasm"):
         shutil.copy2(web_build / name, staging / name)
-    for font in ("latin.ttf", "cjk-common.ttf", "cjk-full.ttf"):
+    # The Latin font and the first Chinese slice are precached; the other slices and their
+    # index are fetched when a character in them is first drawn (shell/bridge/fonts.js) and
+    # then kept by the service worker.
+    for font in ["latin.ttf", "cjk-00.ttf"]:
         shutil.copy2(fonts / font, staging / "fonts" / font)
+    on_demand = BUILD / "dist-fonts"
+    shutil.rmtree(on_demand, ignore_errors=True)
+    on_demand.mkdir(parents=True)
+    for font in sorted(fonts.glob("cjk-*.ttf")) + [fonts / "slices.bin"]:
+        if font.name != "cjk-00.ttf":
+            shutil.copy2(font, on_demand / font.name)
     for icon in build_icons().glob("*.png"):
         shutil.copy2(icon, staging / icon.name)
     shutil.copy2(ASSETS / "icon.svg", staging / "icon.svg")
@@ -564,16 +568,24 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
     for name, source in SCANNER_FILES.items():
         shutil.copy2(source, staging / "scanner" / name)
     scanner_version = content_hash(list((staging / "scanner").iterdir()), staging)
+    # The font slices fetched on demand: cached like the scanner, in a cache named after
+    # their hash (a new build with the same fonts keeps what a device fetched so far).
+    slices = []
+    for font in sorted(on_demand.iterdir()):
+        shutil.copy2(font, staging / "fonts" / font.name)
+        slices.append(staging / "fonts" / font.name)
+    fonts_version = content_hash(slices, staging)
     names = sorted(p.relative_to(staging).as_posix() for p in files)
     manifest = {"version": version, "files": names + ["sw.js"],
-                "on_first_use": sorted(f"scanner/{name}" for name in SCANNER_FILES)}
+                "on_first_use": sorted(f"scanner/{name}" for name in SCANNER_FILES) +
+                sorted(p.relative_to(staging).as_posix() for p in slices)}
     (staging / "build.json").write_text(json.dumps(manifest, indent=1) + "\n")
     index = staging / "index.html"
     index.write_text(index.read_text().replace("__LINLI_BUILD__", version))
     sw = (ROOT / "shell" / "sw.js").read_text()
     sw = sw.replace("__LINLI_BUILD__", version).replace(
         "__LINLI_FILES__", json.dumps(["./"] + names + ["build.json"])).replace(
-        "__LINLI_SCANNER__", scanner_version)
+        "__LINLI_SCANNER__", scanner_version).replace("__LINLI_FONTS__", fonts_version)
     (staging / "sw.js").write_text(sw)
     if DIST.exists():
         shutil.rmtree(DIST)

@@ -12,7 +12,7 @@
     runtime: 0,
     fonts: [null, null],
     fontsFailed: false,
-    metrics: { navigationStart: 0, firstFrameMs: null, fontBytes: 0, fullFontMs: null, frames: [] },
+    metrics: { navigationStart: 0, firstFrameMs: null, fontBytes: 0, frames: [] },
     a11yNodes: [],
     a11yVersion: 0,
     // The field being edited: its ImGui id, IME state, and input sequence numbers.

@@ -72,9 +72,9 @@
     const batch = JSON.parse(batchJson);
     const t0 = performance.now();
     data.db.write(batch).then(() => {
-      callApp((m, rt) => m._linli_store_committed(rt, txn));
-      // Durable latency: from the app's write to the app knowing it is stored.
+      // Durable latency: from the app's write to the app being told it is stored.
       (bridge.metrics.durableMs = bridge.metrics.durableMs || []).push(performance.now() - t0);
+      callApp((m, rt) => m._linli_store_committed(rt, txn));
       const records = batch.map((r) => [r.key, r.doc]);
       if (data.channel) data.channel.postMessage({ records });
       afterFirstSave();

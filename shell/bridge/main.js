@@ -1,8 +1,8 @@
 // Linli page bridge, the part loaded last: wires the others. createModule (called by
 // index.html before linli.js loads) starts the font downloads, the data load, the IME
-// handlers, the service worker and canvas sizing and returns emscripten's Module
-// settings; attach is the app's first call (its runtime handle), firstFrame hides the
-// splash.
+// handlers and canvas sizing and returns emscripten's Module settings; attach is the
+// app's first call (its runtime handle), firstFrame hides the splash and registers the
+// service worker.
 (function (bridge) {
   'use strict';
 
@@ -24,6 +24,9 @@
     if (bridge.metrics.appLoadStart) bridge.metrics.appLoadMs = bridge.metrics.firstFrameMs - bridge.metrics.appLoadStart;
     $('splash').classList.add('hidden');
     document.body.dataset.ready = '1';
+    // Only now: the service worker's precache then finds the first frame's files in the
+    // HTTP cache (revalidated, not downloaded twice) instead of competing with them.
+    registerServiceWorker();
   };
 
   bridge.createModule = function () {
@@ -32,7 +35,6 @@
     startFontDownloads();
     startDataLoad();
     installImeHandlers();
-    registerServiceWorker();
     window.addEventListener('resize', fitCanvas);
     window.addEventListener('orientationchange', () => setTimeout(fitCanvas, 100));
     if (window.visualViewport) window.visualViewport.addEventListener('resize', fitCanvas);

@@ -10,7 +10,7 @@ set -uo pipefail
 cd "$(dirname "$0")/../.."
 if [ "${1:-}" = "--short" ]; then export LINLI_BENCH=short; else export LINLI_BENCH=full; fi
 status=0
-for bench in startup store roster supplies shifts sync; do
+for bench in startup lighthouse store roster supplies shifts sync; do
   start=$SECONDS
   node "tests/bench/$bench.mjs" || status=1
   echo "# $bench.mjs took $((SECONDS - start)) s"

@@ -4,8 +4,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { activate, itemCentre, LAPTOP, openApp, PHONE, ROOT, startServer, startServerAndBrowser, waitForReady } from './helpers.mjs';
 
 let env, server, browser;
@@ -159,15 +161,50 @@ describe('phone 390x844, DPR 3, touch', () => {
     }
   });
 
-  it('renders rare characters: the full Chinese font is fetched when one is missing', async () => {
+  it('serve.py sends gzip to clients that accept it, plain bytes to others, 304 to a revalidation', async () => {
+    const get = (file, encoding, more = {}) => new Promise((resolve, reject) => {
+      const headers = { ...(encoding ? { 'Accept-Encoding': encoding } : {}), ...more };
+      http.get(new URL(file, server.url), { headers }, (res) => {
+        const parts = [];
+        res.on('data', (c) => parts.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(parts) }));
+      }).on('error', reject);
+    });
+    for (const file of ['linli.wasm', 'linli.js', 'index.html', 'fonts/cjk-00.ttf']) {
+      const raw = fs.readFileSync(path.join(ROOT, 'dist', file));
+      const zipped = await get(file, 'gzip, deflate, br');
+      assert.equal(zipped.headers['content-encoding'], 'gzip', `${file} is sent gzip`);
+      assert.match(zipped.headers.vary || '', /Accept-Encoding/);
+      assert.ok(zipped.body.length < raw.length * 0.8, `${file}: ${zipped.body.length} of ${raw.length} bytes`);
+      assert.ok(zlib.gunzipSync(zipped.body).equals(raw), `${file} unzips to the file`);
+      // Revalidation (the service worker's precache after the page's own download): 304.
+      const again = await get(file, 'gzip', { 'If-Modified-Since': zipped.headers['last-modified'] });
+      assert.equal(again.status, 304, `${file} is not sent again`);
+      assert.equal(again.body.length, 0);
+      const plain = await get(file, 'gzip;q=0');
+      assert.equal(plain.headers['content-encoding'], undefined, `${file} is sent plain when gzip is refused`);
+      assert.ok(plain.body.equals(raw));
+    }
+    const root = await get('', 'gzip');
+    assert.equal(root.headers['content-type'], 'text/html');
+    assert.ok(zlib.gunzipSync(root.body).equals(fs.readFileSync(path.join(ROOT, 'dist', 'index.html'))));
+    const png = await get('icon-192.png', 'gzip');
+    assert.equal(png.headers['content-encoding'], undefined, 'png is already compressed');
+  });
+
+  it('renders rare characters: only the font slices holding them are fetched', async () => {
     const { page, context } = await openApp(browser, server.url, PHONE);
     try {
-      const before = await page.evaluate(() => window.linliBridge.metrics.fullFontBytes || 0);
-      assert.equal(before, 0, 'the first load does not fetch the full font');
-      await activate(page, 'tab', '设置'); // shows 喆 堃 犇 淼 燚 玥, outside the first subset
-      await page.getByRole('status', { name: '完整中文字库已加载' }).waitFor({ state: 'attached', timeout: 20000 });
-      const bytes = await page.evaluate(() => window.linliBridge.metrics.fullFontBytes);
-      assert.ok(bytes > 1_000_000, `full font arrived (${bytes} bytes)`);
+      const before = await page.evaluate(() => window.linliBridge.metrics.slices.length);
+      assert.equal(before, 0, 'the first screen needs no slice beyond the UI font');
+      await activate(page, 'tab', '设置'); // shows 喆 堃 犇 淼 燚 玥, outside the UI font
+      await page.getByRole('status', { name: /^已按需加载 \d+ 个字体分片/ }).waitFor({ state: 'attached', timeout: 20000 });
+      const slices = await page.evaluate(() => window.linliBridge.metrics.slices);
+      assert.ok(slices.length >= 1 && slices.length <= 6, `one slice per rare character at most (${slices.length})`);
+      for (const s of slices) {
+        console.log(`# font slice cjk-${String(s.slice).padStart(2, '0')}: ${s.bytes} bytes in ${s.ms.toFixed(0)} ms`);
+        assert.ok(s.bytes < 150_000, `slice ${s.slice} is small (${s.bytes} bytes)`);
+      }
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(ROOT, 'test-results', 'phone-rare-characters.png') });
       assert.deepEqual(page.errors, []);

@@ -36,7 +36,10 @@ class RecordingPlatform final : public Platform {
     void ShowTextInput(const TextEditState& state) override { shown.push_back(state); }
     void HideTextInput() override { ++hidden; }
     void SaveLanguage(Language lang) override { saved.push_back(lang); }
-    void RequestFullFont() override { ++full_font_requests; }
+    void RequestGlyphs(const std::vector<uint32_t>& codepoints) override {
+        ++glyph_requests;
+        asked.insert(asked.end(), codepoints.begin(), codepoints.end());
+    }
     std::string BuildVersion() const override { return "test"; }
     int64_t NowMs() const override { return now_ms; }
     void DownloadFile(const std::string& name, const std::string&,
@@ -66,7 +69,8 @@ class RecordingPlatform final : public Platform {
     std::vector<TextEditState> shown;
     int hidden = 0;
     std::vector<Language> saved;
-    int full_font_requests = 0;
+    int glyph_requests = 0;
+    std::vector<uint32_t> asked;
 };
 
 // Stands in for IndexedDB: every write completes when the test says (or at once).
@@ -100,8 +104,8 @@ class Harness {
         app_ = std::make_unique<App>(platform, *data_, lang);
         app_->Init(ctx_);
         const auto latin = ReadFile(LINLI_TEST_LATIN_FONT);
-        // Without the Chinese font as the "subset", every hanzi is a miss (to test the
-        // lazy full font); with it, none is.
+        // Without the Chinese font as the first slice, every hanzi is a miss (to test the
+        // slices fetched on demand); with it, none is.
         const auto cjk =
             ReadFile(full_chinese_subset ? LINLI_TEST_CJK_FONT : LINLI_TEST_LATIN_FONT);
         REQUIRE(app_->Fonts().Load(io, latin.data(), latin.size(), cjk.data(), cjk.size(),
@@ -441,32 +445,56 @@ TEST_CASE("dragging a list scrolls it and does not press what is under the finge
     CHECK(h.app().Ui().lang == Language::Chinese); // the drag started on "English"
 }
 
-TEST_CASE("a Chinese character missing from the first font asks for the full font once") {
+TEST_CASE("characters missing from the fonts are asked for once and drawn when a slice comes") {
     Harness h(390, 844, Language::Chinese, /*full_chinese_subset=*/false);
+    h.app().State().area = Area::Settings; // shows 喆 堃 犇 淼 燚 玥
     h.Frame(3);
-    CHECK(h.platform.full_font_requests == 1);
-    CHECK(h.app().Fonts().State() == FullFontState::Requested);
+    CHECK(h.platform.glyph_requests >= 1);
+    CHECK(h.app().Fonts().State() == FontSlicesState::Loading);
+    const auto asked = h.platform.asked;
+    for (uint32_t c : {0x90BBu /*邻*/, 0x5586u /*喆*/, 0x73A5u /*玥*/}) {
+        CAPTURE(c);
+        CHECK(std::count(asked.begin(), asked.end(), c) == 1); // asked exactly once
+    }
+    CHECK(std::count(asked.begin(), asked.end(), uint32_t{'L'}) == 0); // Latin is there
     h.Frame(3);
-    CHECK(h.platform.full_font_requests == 1);
+    CHECK(h.platform.asked.size() == asked.size()); // no codepoint asked twice
 
-    const auto full = ReadFile(LINLI_TEST_CJK_FONT);
-    REQUIRE(h.app().Fonts().AddFullChinese(full.data(), full.size()));
+    // The page answers with a slice (here the whole font) and says nothing else is coming.
+    const auto slice = ReadFile(LINLI_TEST_CJK_FONT);
+    REQUIRE(h.app().Fonts().AddSlice(slice.data(), slice.size()));
+    h.app().Fonts().SlicesSettled(0);
     h.Frame(2);
-    CHECK(h.app().Fonts().State() == FullFontState::Loaded);
+    CHECK(h.app().Fonts().State() == FontSlicesState::Loaded);
+    CHECK(h.app().Fonts().SlicesLoaded() == 1);
     ImFontBaked* baked = h.app().Fonts().Main()->GetFontBaked(h.app().Ui().metrics.body_font);
     for (ImWchar c : {0x90BB /*邻*/, 0x5586 /*喆*/, 0x581F /*堃*/, 0x7287 /*犇*/, 0x6DFC /*淼*/,
                       0x71DA /*燚*/, 0x73A5 /*玥*/}) {
         CAPTURE(c);
         CHECK(baked->FindGlyphNoFallback(c) != nullptr);
     }
-    CHECK(h.platform.full_font_requests == 1);
+    CHECK(h.platform.asked.size() == asked.size());
+}
+
+TEST_CASE("a slice that could not be fetched is said in Settings, and bad bytes are refused") {
+    Harness h(390, 844, Language::Chinese, /*full_chinese_subset=*/false);
+    h.Frame(2);
+    REQUIRE(h.app().Fonts().State() == FontSlicesState::Loading);
+    h.app().Fonts().SlicesSettled(1);
+    CHECK(h.app().Fonts().State() == FontSlicesState::Failed);
+    const std::string garbage = "<html>502 Bad Gateway</html>";
+    CHECK_FALSE(h.app().Fonts().AddSlice(reinterpret_cast<const unsigned char*>(garbage.data()),
+                                         garbage.size()));
+    CHECK(h.app().Fonts().SlicesLoaded() == 0);
+    h.Frame(2); // still draws
 }
 
 TEST_CASE("with the Chinese font present nothing extra is fetched") {
     Harness h(390, 844, Language::Chinese);
     h.app().State().area = Area::Settings; // shows 喆 堃 犇 淼 燚 玥
     h.Frame(3);
-    CHECK(h.platform.full_font_requests == 0);
+    CHECK(h.platform.glyph_requests == 0);
+    CHECK(h.app().Fonts().State() == FontSlicesState::NoneNeeded);
     ImFontBaked* baked = h.app().Fonts().Main()->GetFontBaked(h.app().Ui().metrics.body_font);
     CHECK(baked->FindGlyphNoFallback(0x5586) != nullptr);
 }

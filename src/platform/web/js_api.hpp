@@ -12,7 +12,7 @@ void linli_js_hide_text();
 int linli_js_fonts_state(); // 0 loading, 1 ready, -1 failed
 int linli_js_font_size(int which);
 void linli_js_font_copy(int which, unsigned char* dest);
-void linli_js_request_full_font();
+void linli_js_request_glyphs(const uint32_t* codepoints, int count);
 char* linli_js_get_pref(const char* key); // malloc'd, or null
 void linli_js_set_pref(const char* key, const char* value);
 char* linli_js_browser_languages(); // malloc'd

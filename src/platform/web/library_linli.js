@@ -29,8 +29,8 @@ mergeInto(LibraryManager.library, {
   linli_js_font_copy: function (which, dest) {
     HEAPU8.set(window.linliBridge.fontBytes(which), dest);
   },
-  linli_js_request_full_font: function () {
-    window.linliBridge.requestFullFont();
+  linli_js_request_glyphs: function (codepoints, count) {
+    window.linliBridge.requestGlyphs(Array.from(HEAPU32.subarray(codepoints >> 2, (codepoints >> 2) + count)));
   },
   linli_js_get_pref__deps: ['$linliNewString'],
   linli_js_get_pref: function (key) {
@@ -72,7 +72,9 @@ mergeInto(LibraryManager.library, {
     window.linliBridge.download(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(content, content + size));
   },
   linli_js_frame_time: function (ui, total) {
-    const frames = window.linliBridge.metrics.frames;
+    const metrics = window.linliBridge.metrics;
+    const frames = metrics.frames;
+    metrics.framesDrawn = (metrics.framesDrawn || 0) + 1; // frames kept below are a window
     frames.push([ui, total]);
     if (frames.length > 2000) frames.splice(0, frames.length - 1000);
   },

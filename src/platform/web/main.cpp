@@ -33,13 +33,34 @@ struct WebRuntime {
     bool data_loaded = false;
     bool first_frame_reported = false;
     int frames_to_draw = 3; // ImGui settles layout over a couple of frames after a change
-    std::vector<unsigned char> full_font; // arrived from the page, merged between frames
-    bool full_font_failed = false;
+    std::vector<std::vector<unsigned char>> font_slices; // from the page, merged between frames
+    int font_slices_failed = -1;                         // >= 0: the page settled, this many failed
+    double write_hold_since = -1; // >= 0: frames held since then for a write in flight
 
     void Wake(int frames = 3) { frames_to_draw = std::max(frames_to_draw, frames); }
 };
 
 namespace {
+
+// While a write is in flight its IndexedDB callbacks run between frames, so a frame drawn
+// now (tens of ms on a slow phone) delays "saved" by as much. Frames wait for it, up to
+// this long; then one is drawn before frames wait again (a long sync keeps moving).
+constexpr double kWriteHoldMs = 100;
+
+bool HoldFrameForWrite(WebRuntime& rt, double now) {
+    if (!rt.data_loaded || rt.data->SaveState().pending == 0) {
+        rt.write_hold_since = -1;
+        return false;
+    }
+    if (rt.write_hold_since < 0) {
+        rt.write_hold_since = now;
+    }
+    if (now - rt.write_hold_since < kWriteHoldMs) {
+        return true;
+    }
+    rt.write_hold_since = -1; // this frame is drawn; the next one may wait again
+    return false;
+}
 
 bool LoadInitialFonts(WebRuntime& rt) {
     std::vector<unsigned char> latin(static_cast<size_t>(linli_js_font_size(0)));
@@ -106,15 +127,14 @@ void Loop(void* arg) {
         rt.fonts_loaded = true;
         rt.Wake();
     }
-    if (!rt.full_font.empty()) {
-        rt.app->Fonts().AddFullChinese(rt.full_font.data(), rt.full_font.size());
-        rt.full_font.clear();
-        rt.full_font.shrink_to_fit();
+    for (const auto& slice : rt.font_slices) {
+        rt.app->Fonts().AddSlice(slice.data(), slice.size());
         rt.Wake();
     }
-    if (rt.full_font_failed) {
-        rt.app->Fonts().FullChineseFailed();
-        rt.full_font_failed = false;
+    rt.font_slices.clear();
+    if (rt.font_slices_failed >= 0) {
+        rt.app->Fonts().SlicesSettled(rt.font_slices_failed);
+        rt.font_slices_failed = -1;
         rt.Wake();
     }
     if (const int64_t at = rt.app->State().wake_at_ms; at > 0 && rt.platform.NowMs() >= at) {
@@ -127,9 +147,12 @@ void Loop(void* arg) {
     if (rt.frames_to_draw <= 0) {
         return;
     }
+    const double frame_start = emscripten_get_now();
+    if (HoldFrameForWrite(rt, frame_start)) {
+        return;
+    }
     --rt.frames_to_draw;
 
-    const double frame_start = emscripten_get_now();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -201,13 +224,14 @@ EMSCRIPTEN_KEEPALIVE void linli_a11y_activate(WebRuntime* rt, float x, float y) 
     rt->Wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void linli_full_font(WebRuntime* rt, const unsigned char* data, int size) {
-    rt->full_font.assign(data, data + std::max(0, size));
+EMSCRIPTEN_KEEPALIVE void linli_font_slice(WebRuntime* rt, const unsigned char* data, int size) {
+    rt->font_slices.emplace_back(data, data + std::max(0, size));
     rt->Wake();
 }
 
-EMSCRIPTEN_KEEPALIVE void linli_full_font_failed(WebRuntime* rt) {
-    rt->full_font_failed = true;
+// No slice is on its way any more; failed of them could not be fetched.
+EMSCRIPTEN_KEEPALIVE void linli_font_slices_idle(WebRuntime* rt, int failed) {
+    rt->font_slices_failed = std::max(0, failed);
     rt->Wake();
 }
 

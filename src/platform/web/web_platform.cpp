@@ -34,8 +34,8 @@ void WebPlatform::SaveLanguage(Language lang) {
     linli_js_set_pref("language", std::string(LanguageCode(lang)).c_str());
 }
 
-void WebPlatform::RequestFullFont() {
-    linli_js_request_full_font();
+void WebPlatform::RequestGlyphs(const std::vector<uint32_t>& codepoints) {
+    linli_js_request_glyphs(codepoints.data(), static_cast<int>(codepoints.size()));
 }
 
 std::string WebPlatform::BuildVersion() const {

@@ -27,7 +27,7 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
     void ShowTextInput(const TextEditState& state) override;
     void HideTextInput() override;
     void SaveLanguage(Language lang) override;
-    void RequestFullFont() override;
+    void RequestGlyphs(const std::vector<uint32_t>& codepoints) override;
     std::string BuildVersion() const override;
     void CopyText(const std::string& text) override;
     uint64_t Random64() override;

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "app/shell/a11y.hpp"
 #include "text/i18n.hpp"
@@ -33,8 +34,9 @@ class Platform {
     virtual void HideTextInput() = 0;
     // Remember the chosen UI language on this device.
     virtual void SaveLanguage(Language lang) = 0;
-    // A character missing from the first font subset was drawn: fetch the full font.
-    virtual void RequestFullFont() = 0;
+    // Characters missing from the fonts loaded so far were drawn: fetch the font slices
+    // holding them (each codepoint is asked once; FontSet::AddSlice receives the answer).
+    virtual void RequestGlyphs(const std::vector<uint32_t>& codepoints) = 0;
     // The build's content hash, shown in Settings.
     virtual std::string BuildVersion() const = 0;
     // Milliseconds since 1970 (document timestamps and ids).

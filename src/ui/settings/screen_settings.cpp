@@ -9,16 +9,16 @@
 namespace linli::ui {
 namespace {
 
-const char* FontStateText(const UiContext& ui) {
+std::string FontStateText(const UiContext& ui) {
     switch (ui.fonts.State()) {
-    case FullFontState::NotNeeded:
-        return ui.T(SettingsText::FontFullNotNeeded);
-    case FullFontState::Requested:
-        return ui.T(SettingsText::FontFullLoading);
-    case FullFontState::Loaded:
-        return ui.T(SettingsText::FontFullLoaded);
-    case FullFontState::Failed:
-        return ui.T(SettingsText::FontFullFailed);
+    case FontSlicesState::NoneNeeded:
+        return ui.T(SettingsText::FontSlicesNoneNeeded);
+    case FontSlicesState::Loading:
+        return ui.T(SettingsText::FontSlicesLoading);
+    case FontSlicesState::Loaded:
+        return Format(ui.T(SettingsText::FontSlicesLoaded), ui.fonts.SlicesLoaded());
+    case FontSlicesState::Failed:
+        return ui.T(SettingsText::FontSlicesFailed);
     }
     return "";
 }
@@ -118,7 +118,7 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
     SectionTitle(ui, ui.T(SettingsText::SettingsFonts));
     // Names in a roster use rare characters; this line shows they render.
     ImGui::TextUnformatted("邻里 喆 堃 犇 淼 燚 玥 · Linli 0123456789");
-    StatusText(ui, "font-status", FontStateText(ui));
+    StatusText(ui, "font-status", FontStateText(ui).c_str());
 
     SectionTitle(ui, ui.T(SettingsText::SettingsDisplay));
     ImGui::Text(ui.T(SettingsText::DisplayScreen), state.display_width, state.display_height,

@@ -134,8 +134,8 @@ void App::ScanFailed(int kind) {
 }
 
 void App::AfterFrame() {
-    if (fonts_.TakeMissingGlyphRequest()) {
-        ui_.platform.RequestFullFont();
+    if (auto missing = fonts_.TakeMissingGlyphs(); !missing.empty()) {
+        ui_.platform.RequestGlyphs(missing);
     }
 }
 
