@@ -27,11 +27,16 @@ if(NOT EXISTS ${LINLI_LAYER_INCLUDE}/platform/platform)
   file(CREATE_LINK ${CMAKE_SOURCE_DIR}/src/platform ${LINLI_LAYER_INCLUDE}/platform/platform SYMBOLIC)
 endif()
 target_include_directories(linli PRIVATE ${LINLI_LAYER_INCLUDE}/platform)
+# Compiled for size like the layers above the store (src/CMakeLists.txt); the link's
+# optimisation (binaryen's passes over the whole module) too.
+target_compile_options(linli PRIVATE -Os)
 target_link_libraries(linli PRIVATE linli_ui imgui_backends linli_warnings
   ${LINLI_SDL2_PREFIX}/lib/libSDL2.a)
 set(LINLI_JS_LIBRARY ${CMAKE_SOURCE_DIR}/src/platform/web/library_linli.js)
 set_target_properties(linli PROPERTIES SUFFIX ".js" LINK_DEPENDS ${LINLI_JS_LIBRARY})
 target_link_options(linli PRIVATE
+  -Oz
+  -sMALLOC=emmalloc
   -sENVIRONMENT=web
   -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2
   -sALLOW_MEMORY_GROWTH=1

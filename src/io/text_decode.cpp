@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <vector>
 
 #include "base/utf8.hpp"
 
@@ -115,7 +116,35 @@ char32_t Gb18030FourByte(uint32_t sequence) {
     return 0;
 }
 
+// The two-byte table, expanded from its delta form (tools/gen_gb18030.py) for one decode:
+// a GBK file is rare, and 48 KB in the wasm is downloaded by every visitor.
+std::vector<char16_t> Gb18030TwoByteTable() {
+    std::vector<char16_t> table(kGb18030TwoByteCount);
+    int32_t previous = 0;
+    size_t at = 0;
+    for (char16_t& cp : table) {
+        uint32_t zigzag = 0;
+        for (int shift = 0;; shift += 7) {
+            const uint8_t b = kGb18030TwoByteDeltas[at++];
+            zigzag |= static_cast<uint32_t>(b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                break;
+            }
+        }
+        if (zigzag == 0) {
+            cp = 0; // a hole: the codec decodes nothing here
+            continue;
+        }
+        const int32_t delta = (zigzag & 1) != 0 ? -static_cast<int32_t>((zigzag + 1) >> 1)
+                                                : static_cast<int32_t>(zigzag >> 1);
+        previous += delta;
+        cp = static_cast<char16_t>(previous);
+    }
+    return table;
+}
+
 void DecodeGb18030(std::string_view s, DecodedText& out) {
+    const std::vector<char16_t> two_byte = Gb18030TwoByteTable();
     out.utf8.reserve(s.size() * 3 / 2);
     auto invalid = [&] {
         ++out.invalid_sequences;
@@ -167,7 +196,7 @@ void DecodeGb18030(std::string_view s, DecodedText& out) {
         }
         if (second >= 0x40 && second <= 0xFE && second != 0x7F) {
             const char32_t cp =
-                kGb18030TwoByte[(lead - 0x81) * kGb18030TrailCount + (second - 0x40)];
+                two_byte[(lead - 0x81) * kGb18030TrailCount + (second - 0x40)];
             if (cp == 0) {
                 invalid();
             } else {

@@ -55,7 +55,8 @@ try {
     const proxy = await countingProxy(server.url);
     const t0 = Date.now();
     const { page, context } = await openApp(browser, proxy.url, PHONE);
-    const firstFrameAt = t0 + await page.evaluate(() => window.linliBridge.metrics.firstFrameMs);
+    // The first frame in wall-clock time (the page's clock starts at its navigation).
+    const firstFrameAt = await page.evaluate(() => performance.timeOrigin + window.linliBridge.metrics.firstFrameMs);
     await page.waitForTimeout(Math.max(0, t0 + FIRST_VISIT_WINDOW_MS - Date.now()));
     const byPath = new Map();
     for (const r of proxy.log) {

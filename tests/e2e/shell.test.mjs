@@ -304,7 +304,7 @@ describe('static hosting', () => {
       page.on('requestfailed', (r) => failed.push(r.url()));
       await activate(page, 'tab', '设置');
       await selectedTab(page, '设置').waitFor();
-      await page.getByRole('status', { name: '完整中文字库已加载' }).waitFor({ state: 'attached', timeout: 20000 });
+      await page.getByRole('status', { name: /^已按需加载 \d+ 个字体分片/ }).waitFor({ state: 'attached', timeout: 20000 });
       assert.deepEqual(failed, []);
       assert.deepEqual(page.errors, []);
       await context.close();

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -36,6 +37,7 @@ struct WebRuntime {
     std::vector<std::vector<unsigned char>> font_slices; // from the page, merged between frames
     int font_slices_failed = -1;                         // >= 0: the page settled, this many failed
     double write_hold_since = -1; // >= 0: frames held since then for a write in flight
+    uint64_t presented_hash = 0;  // what the canvas shows (DrawDataHash); 0: must draw
 
     void Wake(int frames = 3) { frames_to_draw = std::max(frames_to_draw, frames); }
 };
@@ -59,6 +61,58 @@ bool HoldFrameForWrite(WebRuntime& rt, double now) {
         return true;
     }
     rt.write_hold_since = -1; // this frame is drawn; the next one may wait again
+    return false;
+}
+
+// What a frame would put on the canvas. The frames that follow a change while ImGui
+// settles its layout often draw exactly the same again: those are not sent to WebGL, which
+// spares the GPU and the browser's compositing of a full-screen canvas (the most expensive
+// part of a frame on a phone).
+uint64_t DrawDataHash(const ImDrawData& draw) {
+    uint64_t hash = 14695981039346656037ull; // FNV-1a, over 8 bytes at a time
+    auto mix = [&hash](const void* data, size_t size) {
+        const auto* bytes = static_cast<const unsigned char*>(data);
+        size_t i = 0;
+        for (; i + 8 <= size; i += 8) {
+            uint64_t word;
+            std::memcpy(&word, bytes + i, 8);
+            hash = (hash ^ word) * 1099511628211ull;
+        }
+        for (; i < size; ++i) {
+            hash = (hash ^ bytes[i]) * 1099511628211ull;
+        }
+    };
+    mix(&draw.DisplaySize, sizeof draw.DisplaySize);
+    mix(&draw.FramebufferScale, sizeof draw.FramebufferScale);
+    for (const ImDrawList* list : draw.CmdLists) {
+        mix(list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.size_in_bytes()));
+        mix(list->IdxBuffer.Data, static_cast<size_t>(list->IdxBuffer.size_in_bytes()));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            // The reference itself: an atlas not yet uploaded has no texture id yet.
+            const void* texture_data = cmd.TexRef._TexData;
+            const ImTextureID texture = cmd.TexRef._TexID;
+            const void* callback = reinterpret_cast<const void*>(cmd.UserCallback);
+            mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+            mix(&texture_data, sizeof texture_data);
+            mix(&texture, sizeof texture);
+            mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+            mix(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+            mix(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+            mix(&callback, sizeof callback);
+        }
+    }
+    return hash == 0 ? 1 : hash;
+}
+
+// A font texture to create or update: the backend does it while rendering, so draw.
+bool TexturesPending(const ImDrawData& draw) {
+    if (draw.Textures != nullptr) {
+        for (const ImTextureData* texture : *draw.Textures) {
+            if (texture->Status != ImTextureStatus_OK) {
+                return true;
+            }
+        }
+    }
     return false;
 }
 
@@ -92,6 +146,9 @@ void Loop(void* arg) {
     SDL_Event event;
     while (SDL_PollEvent(&event)) {
         ImGui_ImplSDL2_ProcessEvent(&event);
+        if (event.type == SDL_WINDOWEVENT) {
+            rt.presented_hash = 0; // a resized canvas is blank until drawn again
+        }
         rt.Wake();
     }
     if (!rt.data_loaded) {
@@ -156,19 +213,26 @@ void Loop(void* arg) {
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
+    rt.platform.DeferWrites();
     if (rt.app->Frame()) {
         rt.Wake(2);
     }
     ImGui::Render();
     const double ui_done = emscripten_get_now();
-    const ImGuiIO& io = ImGui::GetIO();
-    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
-               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
-    glClearColor(0.957f, 0.961f, 0.969f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    SDL_GL_SwapWindow(rt.window);
+    ImDrawData* draw = ImGui::GetDrawData();
+    const uint64_t hash = DrawDataHash(*draw);
+    if (hash != rt.presented_hash || TexturesPending(*draw)) {
+        const ImGuiIO& io = ImGui::GetIO();
+        glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+                   static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+        glClearColor(0.957f, 0.961f, 0.969f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(draw);
+        SDL_GL_SwapWindow(rt.window);
+        rt.presented_hash = hash;
+    }
     rt.app->AfterFrame();
+    rt.platform.FlushWrites();
     // For the benchmarks: building the UI, and the whole frame with the GL calls.
     linli_js_frame_time(ui_done - frame_start, emscripten_get_now() - frame_start);
     if (!rt.first_frame_reported) {

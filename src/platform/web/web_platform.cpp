@@ -43,7 +43,19 @@ std::string WebPlatform::BuildVersion() const {
 }
 
 void WebPlatform::Write(uint64_t txn, const std::string& batch_json) {
+    if (defer_writes_) {
+        deferred_writes_.emplace_back(txn, batch_json);
+        return;
+    }
     linli_js_store_write(static_cast<unsigned>(txn), batch_json.c_str());
+}
+
+void WebPlatform::FlushWrites() {
+    defer_writes_ = false;
+    for (const auto& [txn, batch_json] : deferred_writes_) {
+        linli_js_store_write(static_cast<unsigned>(txn), batch_json.c_str());
+    }
+    deferred_writes_.clear();
 }
 
 int64_t WebPlatform::NowMs() const {

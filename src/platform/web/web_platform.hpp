@@ -1,6 +1,9 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "store/database.hpp"
 #include "sync/http.hpp"
@@ -15,6 +18,11 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
     void Send(sync::HttpRequest request, std::function<void(sync::HttpResponse)> done) override;
     void HttpDone(unsigned id, sync::HttpResponse response);
     void Write(uint64_t txn, const std::string& batch_json) override;
+    // While a frame is being built, writes wait for its end (FlushWrites): IndexedDB's
+    // callbacks cannot run before the frame is done anyway, and a write sent after it is
+    // durable with no frame in between (the main loop holds frames while one is in flight).
+    void DeferWrites() { defer_writes_ = true; }
+    void FlushWrites();
     int64_t NowMs() const override;
     void DownloadFile(const std::string& name, const std::string& mime,
                       const std::string& content) override;
@@ -41,6 +49,8 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
     Language InitialLanguage() const;
 
   private:
+    bool defer_writes_ = false;
+    std::vector<std::pair<uint64_t, std::string>> deferred_writes_;
     unsigned next_http_id_ = 0;
     std::map<unsigned, std::function<void(sync::HttpResponse)>> http_waiting_;
 };
