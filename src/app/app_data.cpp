@@ -37,8 +37,8 @@ store::LoadReport AppData::Load(std::string_view records_json) {
 
 size_t AppData::ApplyExternal(std::string_view records_json) {
     size_t changed = 0;
-    store::ReadRecords(records_json, [&](const std::string&, const Json& json) {
-        auto parsed = store::FromJson(json);
+    store::ReadRecords(records_json, [&](const std::string&, Json& json) {
+        auto parsed = store::FromJson(std::move(json));
         if (auto* doc = std::get_if<store::Document>(&parsed)) {
             // The other tab stored it already. (Both tabs cannot store diverging revisions
             // of one document: IndexedDB writes compare the stored _rev first.)

@@ -195,8 +195,7 @@ void DecodeGb18030(std::string_view s, DecodedText& out) {
             continue;
         }
         if (second >= 0x40 && second <= 0xFE && second != 0x7F) {
-            const char32_t cp =
-                two_byte[(lead - 0x81) * kGb18030TrailCount + (second - 0x40)];
+            const char32_t cp = two_byte[(lead - 0x81) * kGb18030TrailCount + (second - 0x40)];
             if (cp == 0) {
                 invalid();
             } else {

@@ -1,10 +1,11 @@
 // Volunteer codes. Sections: base32 · the bounded reader · payloads · framing · post codes.
 #include "io/volunteer_codes.hpp"
 
-#include <cereal/archives/portable_binary.hpp>
+#include <algorithm>
+#include <cereal/cereal.hpp>
 #include <cstring>
-#include <sstream>
-#include <streambuf>
+#include <string_view>
+#include <type_traits>
 #include <zlib.h>
 
 #include "base/hash.hpp"
@@ -86,33 +87,79 @@ bool Base32Decode(std::string_view text, std::string& bytes) {
 
 namespace {
 
+// cereal archives over bytes in memory, in the byte layout of cereal's portable binary
+// archive (a first byte that says little-endian, then each value as stored), so codes made
+// by earlier builds still read. Not over std::iostream: streams and locales would add
+// 50 KB to the wasm every visitor downloads, for a few hundred bytes per code.
+class CodeOutputArchive
+    : public cereal::OutputArchive<CodeOutputArchive, cereal::AllowEmptyClassElision> {
+  public:
+    explicit CodeOutputArchive(std::string& out) : OutputArchive(this), out_(out) {
+        const uint8_t little_endian = 1; // wasm and x86 are little-endian: stored as is
+        saveBinary(&little_endian, 1);
+    }
+    void saveBinary(const void* data, size_t size) {
+        out_.append(static_cast<const char*>(data), size);
+    }
+
+  private:
+    std::string& out_;
+};
+
 // Hands cereal the payload and, past its end, zeros: a read never fails (so cereal never
 // throws) and `overrun` says the content was shorter than it claimed.
-class BoundedBuffer : public std::streambuf {
+class CodeInputArchive
+    : public cereal::InputArchive<CodeInputArchive, cereal::AllowEmptyClassElision> {
   public:
-    explicit BoundedBuffer(std::string_view data) : data_(data) {}
+    explicit CodeInputArchive(std::string_view data) : InputArchive(this), data_(data) {
+        uint8_t little_endian = 1;
+        loadBinary(&little_endian, 1, 1);
+        swap_ = little_endian == 0; // written by a big-endian machine
+    }
     bool overrun() const { return overrun_; }
-    bool consumed_all() const { return pos_ == data_.size(); }
 
-  protected:
-    std::streamsize xsgetn(char* s, std::streamsize n) override {
-        const size_t want = static_cast<size_t>(n);
-        const size_t have = std::min(want, data_.size() - pos_);
-        std::memcpy(s, data_.data() + pos_, have);
-        std::memset(s + have, 0, want - have);
+    // value_size: the size of one value, whose bytes are swapped when the writer's order
+    // was the other one.
+    void loadBinary(void* data, size_t size, size_t value_size) {
+        auto* out = static_cast<unsigned char*>(data);
+        const size_t have = std::min(size, data_.size() - pos_);
+        std::memcpy(out, data_.data() + pos_, have);
+        std::memset(out + have, 0, size - have);
         pos_ += have;
-        overrun_ = overrun_ || have < want;
-        return n;
+        overrun_ = overrun_ || have < size;
+        if (swap_ && value_size > 1) {
+            for (size_t i = 0; i + value_size <= size; i += value_size) {
+                std::reverse(out + i, out + i + value_size);
+            }
+        }
     }
 
   private:
     std::string_view data_;
     size_t pos_ = 0;
     bool overrun_ = false;
+    bool swap_ = false;
 };
 
-using Out = cereal::PortableBinaryOutputArchive;
-using In = cereal::PortableBinaryInputArchive;
+template <class T>
+std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_SAVE_FUNCTION_NAME(CodeOutputArchive& ar,
+                                                                    const T& t) {
+    ar.saveBinary(&t, sizeof t);
+}
+template <class T>
+std::enable_if_t<std::is_arithmetic_v<T>> CEREAL_LOAD_FUNCTION_NAME(CodeInputArchive& ar, T& t) {
+    ar.loadBinary(&t, sizeof t, sizeof t);
+}
+template <class T>
+void CEREAL_SAVE_FUNCTION_NAME(CodeOutputArchive& ar, const cereal::BinaryData<T>& bd) {
+    ar.saveBinary(bd.data, static_cast<size_t>(bd.size));
+}
+template <class T> void CEREAL_LOAD_FUNCTION_NAME(CodeInputArchive& ar, cereal::BinaryData<T>& bd) {
+    ar.loadBinary(bd.data, static_cast<size_t>(bd.size), 1);
+}
+
+using Out = CodeOutputArchive;
+using In = CodeInputArchive;
 
 void PutString(Out& ar, const std::string& s) {
     // Cut at a character boundary: a UTF-8 sequence is never split.
@@ -314,12 +361,11 @@ constexpr size_t kMaxInflated = 256 * 1024;
 
 template <typename T>
 std::string Frame(const char* prefix, const T& value, bool grouped, bool deflated = false) {
-    std::ostringstream stream(std::ios::binary);
+    std::string archive;
     {
-        Out ar(stream);
+        Out ar(archive);
         Write(ar, value);
     }
-    std::string archive = stream.str();
     std::string payload(1, static_cast<char>(deflated ? kFormatDeflated : kFormatVersion));
     if (deflated) {
         uLongf size = compressBound(static_cast<uLong>(archive.size()));
@@ -417,12 +463,10 @@ std::variant<T, CodeError> Unframe(const char* prefix, std::string_view text) {
     } else if (static_cast<uint8_t>(payload[0]) != kFormatVersion) {
         return CodeError::Damaged;
     }
-    BoundedBuffer buffer(content);
-    std::istream stream(&buffer);
     T value;
     {
-        In ar(stream);
-        if (!Read(ar, value) || buffer.overrun()) {
+        In ar(content);
+        if (!Read(ar, value) || ar.overrun()) {
             return CodeError::Damaged;
         }
     }

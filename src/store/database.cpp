@@ -58,8 +58,8 @@ void Database::Failed(uint64_t txn, FailureKind kind, const std::string& message
     in_flight_.erase(it);
     if (kind == FailureKind::Conflict && !stored_records_json.empty()) {
         std::vector<Change> ignored; // already stored: nothing to write
-        ReadRecords(stored_records_json, [&](const std::string&, const Json& json) {
-            auto doc = FromJson(json);
+        ReadRecords(stored_records_json, [&](const std::string&, Json& json) {
+            auto doc = FromJson(std::move(json));
             if (auto* d = std::get_if<Document>(&doc)) {
                 store_.Merge(std::move(*d), ignored);
             }

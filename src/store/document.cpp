@@ -101,7 +101,7 @@ Json ToJson(const Document& doc) {
     return out;
 }
 
-std::variant<Document, std::string> FromJson(const Json& json) {
+std::variant<Document, std::string> FromJson(Json json) {
     if (!json.is_object()) {
         return std::string("not a JSON object");
     }
@@ -145,7 +145,7 @@ std::variant<Document, std::string> FromJson(const Json& json) {
     }
     for (auto it = json.begin(); it != json.end(); ++it) {
         if (it.key().empty() || it.key()[0] != '_') {
-            doc.body[it.key()] = it.value();
+            doc.body[it.key()] = std::move(it.value());
         }
     }
     return doc;

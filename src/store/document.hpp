@@ -35,8 +35,9 @@ struct Document {
 
 // The persisted JSON form (what IndexedDB, backups and CouchDB see).
 Json ToJson(const Document& doc);
-// Parses the persisted form; the string says why it cannot be a document.
-std::variant<Document, std::string> FromJson(const Json& json);
+// Parses the persisted form; the string says why it cannot be a document. Taken by value:
+// a caller done with the JSON moves it in, and its fields are moved, not copied.
+std::variant<Document, std::string> FromJson(Json json);
 
 // The next revision after parent_rev ("" for a new document) for this content.
 // Deterministic, as CouchDB's: the same edit of the same parent gives the same rev.

@@ -3,14 +3,14 @@
 namespace linli::store {
 
 RecordsRead ReadRecords(std::string_view json,
-                        const std::function<void(const std::string& key, const Json& doc)>& visit) {
+                        const std::function<void(const std::string& key, Json& doc)>& visit) {
     RecordsRead read;
-    const Json all = Json::parse(json, nullptr, false);
+    Json all = Json::parse(json, nullptr, false);
     if (!all.is_array()) {
         return read;
     }
     read.readable = true;
-    for (const auto& pair : all) {
+    for (auto& pair : all) {
         if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string()) {
             ++read.malformed;
             continue;

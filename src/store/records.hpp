@@ -14,8 +14,8 @@ struct RecordsRead {
     size_t malformed = 0;  // entries that are not a [string key, document] pair
 };
 
-// Visits each well-formed pair in order.
+// Visits each well-formed pair in order; the visitor may move the document out.
 RecordsRead ReadRecords(std::string_view json,
-                        const std::function<void(const std::string& key, const Json& doc)>& visit);
+                        const std::function<void(const std::string& key, Json& doc)>& visit);
 
 } // namespace linli::store

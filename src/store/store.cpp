@@ -12,8 +12,8 @@ namespace linli::store {
 
 DocumentStore::DocumentStore(SchemaRegistry schemas) : schemas_(std::move(schemas)) {}
 
-void DocumentStore::LoadOne(const std::string& key, const Json& json, LoadReport& report) {
-    auto parsed = FromJson(json);
+void DocumentStore::LoadOne(const std::string& key, Json& json, LoadReport& report) {
+    auto parsed = FromJson(std::move(json));
     if (auto* why = std::get_if<std::string>(&parsed)) {
         report.corrupted.emplace_back(key, *why);
         return;
@@ -41,7 +41,7 @@ void DocumentStore::LoadOne(const std::string& key, const Json& json, LoadReport
 LoadReport DocumentStore::Load(const std::vector<std::pair<std::string, std::string>>& records) {
     LoadReport report;
     for (const auto& [key, text] : records) {
-        const Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+        Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
         if (json.is_discarded()) {
             report.corrupted.emplace_back(key, "not valid JSON");
             continue;
@@ -53,8 +53,8 @@ LoadReport DocumentStore::Load(const std::vector<std::pair<std::string, std::str
 
 LoadReport DocumentStore::LoadJsonArray(std::string_view text) {
     LoadReport report;
-    const RecordsRead read = ReadRecords(
-        text, [&](const std::string& key, const Json& doc) { LoadOne(key, doc, report); });
+    const RecordsRead read =
+        ReadRecords(text, [&](const std::string& key, Json& doc) { LoadOne(key, doc, report); });
     if (!read.readable) {
         report.corrupted.emplace_back("(all)", "the stored records could not be read");
     }

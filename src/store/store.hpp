@@ -95,7 +95,7 @@ class DocumentStore {
                                       const std::string& value) const;
 
   private:
-    void LoadOne(const std::string& key, const Json& json, LoadReport& report);
+    void LoadOne(const std::string& key, Json& json, LoadReport& report); // moves json out
     void Store(Document doc);
     void Unindex(const Document& doc);
     void Index(const Document& doc);

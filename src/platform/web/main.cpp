@@ -38,6 +38,7 @@ struct WebRuntime {
     int font_slices_failed = -1;                         // >= 0: the page settled, this many failed
     double write_hold_since = -1; // >= 0: frames held since then for a write in flight
     uint64_t presented_hash = 0;  // what the canvas shows (DrawDataHash); 0: must draw
+    bool skipped_last = false;    // the last frame built was not shown (it saved something)
 
     void Wake(int frames = 3) { frames_to_draw = std::max(frames_to_draw, frames); }
 };
@@ -221,7 +222,15 @@ void Loop(void* arg) {
     const double ui_done = emscripten_get_now();
     ImDrawData* draw = ImGui::GetDrawData();
     const uint64_t hash = DrawDataHash(*draw);
-    if (hash != rt.presented_hash || TexturesPending(*draw)) {
+    if (rt.platform.HasDeferredWrites() && rt.first_frame_reported && !rt.skipped_last) {
+        // This frame saved something: it is not shown. Presenting it would make the
+        // browser composite the canvas before IndexedDB's callbacks run (tens of ms on a
+        // phone); the next frame, held until the write is durable, shows it instead. Never
+        // twice in a row: a job that saves every frame still shows its progress.
+        rt.presented_hash = 0;
+        rt.skipped_last = true;
+        rt.Wake(1);
+    } else if (hash != rt.presented_hash || TexturesPending(*draw)) {
         const ImGuiIO& io = ImGui::GetIO();
         glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
                    static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
@@ -230,9 +239,15 @@ void Loop(void* arg) {
         ImGui_ImplOpenGL3_RenderDrawData(draw);
         SDL_GL_SwapWindow(rt.window);
         rt.presented_hash = hash;
+        rt.skipped_last = false;
+    } else {
+        rt.skipped_last = false;
     }
     rt.app->AfterFrame();
     rt.platform.FlushWrites();
+    if (!rt.skipped_last) {
+        rt.platform.FlushA11y();
+    }
     // For the benchmarks: building the UI, and the whole frame with the GL calls.
     linli_js_frame_time(ui_done - frame_start, emscripten_get_now() - frame_start);
     if (!rt.first_frame_reported) {

@@ -17,7 +17,18 @@ std::string TakeJsString(char* s) {
 } // namespace
 
 void WebPlatform::PublishA11y(const std::string& json) {
+    if (defer_writes_) {
+        deferred_a11y_ = json; // the newest replaces one not yet published
+        return;
+    }
     linli_js_publish_a11y(json.c_str());
+}
+
+void WebPlatform::FlushA11y() {
+    if (!deferred_a11y_.empty()) {
+        linli_js_publish_a11y(deferred_a11y_.c_str());
+        deferred_a11y_.clear();
+    }
 }
 
 void WebPlatform::ShowTextInput(const TextEditState& s) {

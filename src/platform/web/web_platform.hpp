@@ -22,7 +22,11 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
     // callbacks cannot run before the frame is done anyway, and a write sent after it is
     // durable with no frame in between (the main loop holds frames while one is in flight).
     void DeferWrites() { defer_writes_ = true; }
+    bool HasDeferredWrites() const { return !deferred_writes_.empty(); }
     void FlushWrites();
+    // The accessibility mirror of a frame built while deferring is published with the next
+    // frame shown (FlushA11y): the page's mirror describes what the canvas shows.
+    void FlushA11y();
     int64_t NowMs() const override;
     void DownloadFile(const std::string& name, const std::string& mime,
                       const std::string& content) override;
@@ -51,6 +55,7 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
   private:
     bool defer_writes_ = false;
     std::vector<std::pair<uint64_t, std::string>> deferred_writes_;
+    std::string deferred_a11y_;
     unsigned next_http_id_ = 0;
     std::map<unsigned, std::function<void(sync::HttpResponse)>> http_waiting_;
 };
