@@ -33,6 +33,7 @@
       bridge.metrics.records = records.length;
       data.json = JSON.stringify(records);
       bridge.metrics.stringifyMs = performance.now() - t1;
+      bridge.metrics.dataReadyAt = performance.now();
       data.state = 1;
     }).catch((err) => {
       data.error = (err && (err.name + ': ' + err.message)) || String(err);
@@ -48,7 +49,11 @@
     }
   }
 
-  bridge.dataState = () => data.state;
+  bridge.dataState = function () {
+    // When the app first asked: from then on, a read not yet done delays its start.
+    if (bridge.metrics.firstDataPoll === undefined) bridge.metrics.firstDataPoll = performance.now();
+    return data.state;
+  };
   bridge.takeData = function () {
     const json = data.json;
     data.json = null; // the app owns it now

@@ -143,11 +143,17 @@ std::variant<Document, std::string> FromJson(Json json) {
     } else {
         doc.history.push_back(parsed->hash);
     }
+    // The body is the object without its underscore keys: erased in place, not rebuilt.
+    std::vector<std::string> underscored;
     for (auto it = json.begin(); it != json.end(); ++it) {
-        if (it.key().empty() || it.key()[0] != '_') {
-            doc.body[it.key()] = std::move(it.value());
+        if (!it.key().empty() && it.key()[0] == '_') {
+            underscored.push_back(it.key());
         }
     }
+    for (const std::string& key : underscored) {
+        json.erase(key);
+    }
+    doc.body = std::move(json);
     return doc;
 }
 

@@ -86,12 +86,19 @@ try {
         };
       }));
       const app = m.idbLoadMs + m.stringifyMs + m.storeLoadMs;
-      runs.push({ app, plain: plain.ms, idb: m.idbLoadMs, stringify: m.stringifyMs, parse: m.storeLoadMs, n: plain.n, records: m.records });
+      // What the data adds to the start: the read begins with the page, beside the wasm's
+      // download and compile; the app waits only for what is left of it, then parses.
+      const wait = Math.max(0, m.dataReadyAt - m.firstDataPoll);
+      const critical = wait + m.storeLoadMs;
+      runs.push({ app, critical, wait, plain: plain.ms, idb: m.idbLoadMs, stringify: m.stringifyMs, parse: m.storeLoadMs, n: plain.n, records: m.records });
     }
-    const best = runs.sort((a, b) => a.app / a.plain - b.app / b.plain)[1];
-    console.log(`startup load of ${best.records} documents: app ${best.app.toFixed(0)} ms ` +
+    const best = runs.sort((a, b) => a.critical / a.plain - b.critical / b.plain)[1];
+    console.log(`startup load of ${best.records} documents: read, hand-over and parse ${best.app.toFixed(0)} ms ` +
       `(IndexedDB read ${best.idb.toFixed(0)} + hand-over ${best.stringify.toFixed(0)} + C++ parse/index ${best.parse.toFixed(0)}), ` +
       `plain getAll of ${best.n} records ${best.plain.toFixed(0)} ms, ratio ${(best.app / best.plain).toFixed(2)} (median of 3 runs)`);
+    console.log(`startup time the data adds (the read overlaps the wasm's start): ${best.critical.toFixed(0)} ms ` +
+      `(still waiting for the read when the wasm was ready ${best.wait.toFixed(0)} + C++ parse/index ${best.parse.toFixed(0)}), ` +
+      `ratio to the plain getAll ${(best.critical / best.plain).toFixed(2)} (target <= 1.5)`);
     await context.close();
   }
 
