@@ -116,23 +116,40 @@ void DrawOrders(UiContext& ui, AppState& state, const OrderRound& round,
         MutedText(ui.T(SupplyText::NoOrders));
         return;
     }
-    const std::vector<const Order*> walk = WalkingOrder(orders);
-    for (const Order* o : walk) {
-        if (!OrderMatches(*o, s.search)) {
-            continue;
+    OrderRowsCache& cache = s.order_rows;
+    const uint64_t version = ui.data.Supplies().Model().Version();
+    if (!cache.valid || cache.round_id != round.id || cache.query != s.search ||
+        cache.version != version) {
+        cache.rows.clear();
+        for (const Order* o : WalkingOrder(orders)) {
+            if (OrderMatches(*o, s.search)) {
+                cache.rows.push_back(o);
+            }
         }
-        std::string title = OrderAddress(*o) + " " + o->name;
-        if (!o->in_roster) {
-            title += " · " + std::string(ui.T(SupplyText::NotInRosterTag));
-        }
-        std::string detail = LinesText(o->lines) + " · " + Money(OrderTotal(round, *o)) + " · " +
-                             ui.T(OrderStatusText(o->status));
-        if (!o->note.empty()) {
-            detail += " · " + o->note;
-        }
-        if (ListRow(ui, o->id.c_str(), title, detail)) {
-            OpenOrderForm(state, *o);
-            return;
+        cache = OrderRowsCache{true, round.id, s.search, version, std::move(cache.rows)};
+    }
+    // Only the rows on screen are built: 10,000 orders cost as much as 20.
+    const float row_height = ui.metrics.touch_target + 16.0f + ImGui::GetStyle().ItemSpacing.y;
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(cache.rows.size()), row_height);
+    while (clipper.Step()) {
+        for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const Order* o = cache.rows[static_cast<size_t>(i)];
+            std::string title = OrderAddress(*o) + " " + o->name;
+            if (!o->in_roster) {
+                title += " · " + std::string(ui.T(SupplyText::NotInRosterTag));
+            }
+            std::string detail = LinesText(o->lines) + " · " + Money(OrderTotal(round, *o)) +
+                                 " · " + ui.T(OrderStatusText(o->status));
+            if (!o->note.empty()) {
+                detail += " · " + o->note;
+            }
+            if (ListRow(ui, o->id.c_str(), title, detail)) {
+                const Order chosen = *o;
+                clipper.End();
+                OpenOrderForm(state, chosen);
+                return;
+            }
         }
     }
 }

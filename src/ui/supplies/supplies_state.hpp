@@ -78,8 +78,20 @@ struct OrderForm {
     PendingWrite saving;
 };
 
+// The open round's orders in walking order, filtered by the search: kept between frames
+// until the model (its version) or the query changes. Sorting 10,000 orders every frame
+// took 17 ms; the pointers stay valid while the version is the same.
+struct OrderRowsCache {
+    bool valid = false;
+    std::string round_id;
+    std::string query;
+    uint64_t version = 0;
+    std::vector<const Order*> rows;
+};
+
 struct SuppliesState {
     SuppliesView view = SuppliesView::Home;
+    OrderRowsCache order_rows;
     PasteState paste;
     std::string round_id; // the round being looked at
     OrderRoundTab tab = OrderRoundTab::Orders;
