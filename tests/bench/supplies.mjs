@@ -108,6 +108,7 @@ try {
   console.log(`manifest of building 1 (phone, scrolling): UI build ${stats(walk.map((f) => f[0]))} (target p95 < 4 ms); whole frame ${stats(walk.map((f) => f[1]))}`);
 
   // A 500-entry chain into a new round: typed through the IME path, then 识别.
+  await scrollTo(page, 'button', '‹ 返回', { step: -800 });
   await activate(page, 'button', '‹ 返回');
   await activate(page, 'button', '粘贴接龙');
   let chain = '#接龙\n幸福里 第10期\n1号 蔬菜包 39.9元/份\n2号 鸡蛋 30元/盒\n\n';
