@@ -39,6 +39,7 @@ struct WebRuntime {
     double write_hold_since = -1; // >= 0: frames held since then for a write in flight
     uint64_t presented_hash = 0;  // what the canvas shows (DrawDataHash); 0: must draw
     bool skipped_last = false;    // the last frame built was not shown (it saved something)
+    uint64_t frames_built = 0;
 
     void Wake(int frames = 3) { frames_to_draw = std::max(frames_to_draw, frames); }
 };
@@ -222,7 +223,14 @@ void Loop(void* arg) {
     const double ui_done = emscripten_get_now();
     ImDrawData* draw = ImGui::GetDrawData();
     const uint64_t hash = DrawDataHash(*draw);
-    if (rt.platform.HasDeferredWrites() && rt.first_frame_reported && !rt.skipped_last) {
+    bool presented = false;
+    if (rt.frames_built++ == 0) {
+        // The very first frame is not shown: ImGui sizes windows to their content over two
+        // frames, so it would be replaced at once, and on a phone each frame shown costs
+        // the browser a composite of the whole canvas. The splash stays until the second.
+        rt.presented_hash = 0;
+        rt.Wake(2);
+    } else if (rt.platform.HasDeferredWrites() && rt.first_frame_reported && !rt.skipped_last) {
         // This frame saved something: it is not shown. Presenting it would make the
         // browser composite the canvas before IndexedDB's callbacks run (tens of ms on a
         // phone); the next frame, held until the write is durable, shows it instead. Never
@@ -240,6 +248,7 @@ void Loop(void* arg) {
         SDL_GL_SwapWindow(rt.window);
         rt.presented_hash = hash;
         rt.skipped_last = false;
+        presented = true;
     } else {
         rt.skipped_last = false;
     }
@@ -250,7 +259,7 @@ void Loop(void* arg) {
     }
     // For the benchmarks: building the UI, and the whole frame with the GL calls.
     linli_js_frame_time(ui_done - frame_start, emscripten_get_now() - frame_start);
-    if (!rt.first_frame_reported) {
+    if (!rt.first_frame_reported && presented) {
         rt.first_frame_reported = true;
         linli_js_first_frame();
     }
