@@ -3,7 +3,8 @@
 // building, cash per volunteer, undelivered; exported and printed), the delivery walk
 // (per building, door by door in walking order, one tap per door; the building's pick
 // list and manifest printed), and the households to call.
-// Sections: header · orders · totals · delivery (the walk and the outcome sheet) · to call.
+// Sections: header · totals cache · orders · totals · delivery (the walk and the outcome sheet) ·
+// to call.
 #include <imgui.h>
 
 #include "core/roster/roster.hpp"
@@ -96,6 +97,18 @@ void DrawHeader(UiContext& ui, AppState& state, const OrderRound& round) {
             s.confirm_next = false;
         }
     }
+}
+
+// ------------------------------------------------------------------------------ totals cache
+
+const RoundTotals& CachedTotals(UiContext& ui, SuppliesState& s, const OrderRound& round,
+                                const std::vector<const Order*>& orders) {
+    RoundTotalsCache& cache = s.round_totals;
+    const uint64_t version = ui.data.Supplies().Model().Version();
+    if (!cache.valid || cache.round_id != round.id || cache.version != version) {
+        cache = RoundTotalsCache{true, round.id, version, AggregateRound(round, orders)};
+    }
+    return cache.totals;
 }
 
 // ------------------------------------------------------------------------------ orders
@@ -216,7 +229,7 @@ void DrawTotals(UiContext& ui, AppState& state, const OrderRound& round,
                 const std::vector<const Order*>& orders) {
     SuppliesState& s = state.supplies;
     SuppliesService& supplies = ui.data.Supplies();
-    const RoundTotals t = AggregateRound(round, orders);
+    const RoundTotals& t = CachedTotals(ui, state.supplies, round, orders);
     StatusText(
         ui, "round-totals",
         Format(ui.T(SupplyText::TotalsLine), t.orders, YuanText(t.amount).c_str(), t.delivered)
@@ -494,7 +507,7 @@ void DrawDoor(UiContext& ui, AppState& state, const Order& o, Fen total, float w
 void DrawDelivery(UiContext& ui, AppState& state, const OrderRound& round,
                   const std::vector<const Order*>& orders) {
     SuppliesState& s = state.supplies;
-    const RoundTotals t = AggregateRound(round, orders);
+    const RoundTotals& t = CachedTotals(ui, state.supplies, round, orders);
     if (t.buildings.empty()) {
         MutedText(ui.T(SupplyText::NoOrders));
         return;
