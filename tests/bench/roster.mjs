@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  activate, launchBrowser, LAPTOP, openApp, PHONE, ROOT, scrollTo, startServer, typeInto, waitForReady,
+  activate, LAPTOP, launchBrowser, openApp, PHONE, ROOT, scrollTo, startServer, typeInto, waitForReady, wasmMemoryMb,
 } from '../e2e/helpers.mjs';
 import { announce, size } from './mode.mjs';
 import { rosterFile } from '../../assets/sample/roster.mjs';
@@ -16,7 +16,6 @@ import { rosterFile } from '../../assets/sample/roster.mjs';
 announce(import.meta.url);
 const SIZES = size('RESIDENTS', '3000', '6000,30000').split(',').map(Number);
 const FIXTURE = path.resolve(ROOT, '..', 'shared', 'fixtures', 'roster_community_gbk.csv');
-const heapMb = (page) => page.evaluate(() => (window.linliBridge.module.HEAPU8.length / 1048576).toFixed(0));
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const at = (p) => s[Math.min(s.length - 1, Math.floor(s.length * p))];
@@ -156,7 +155,7 @@ try {
       searches.push(...await frames(page));
     }
     console.log(`search (王, 1-1-101, 4847, 王伟芳), ${n} residents: keystroke to results (UI build) ${stats(searches.map((f) => f[0]))} (target < 8 ms); whole frame ${stats(searches.map((f) => f[1]))}`);
-    console.log(`wasm memory with ${n} residents: ${await heapMb(page)} MB (target < 64 MB)`);
+    console.log(`wasm memory with ${n} residents: ${await wasmMemoryMb(page)} MB (target < 64 MB)`);
     await context.close();
   }
 } finally {

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {
-  activate, itemCentre, launchBrowser, openApp, PHONE, ROOT, startServer, waitForReady,
+  activate, itemCentre, launchBrowser, openApp, PHONE, ROOT, startServer, waitForReady, wasmMemoryMb,
 } from '../e2e/helpers.mjs';
 import { announce, size } from './mode.mjs';
 
@@ -194,7 +194,7 @@ try {
     `slowest UI build ${Math.max(...taps.map((t) => t.slowest)).toFixed(2)} ms; target app work < 50 ms, each frame < 16 ms` +
     (at(work, 0.5) >= 50 ? ' — MISSED' : ''));
   console.log(`a post's month of shifts (${DAYS * 3} rows), scrolling: ${uiStats(postFrames)}`);
-  console.log(`wasm memory with ${seeded.docs} documents: ${await page.evaluate(() => (window.linliBridge.module.HEAPU8.length / 1048576).toFixed(0))} MB (target < 64 MB)`);
+  console.log(`wasm memory with ${seeded.docs} documents: ${await wasmMemoryMb(page)} MB (target < 64 MB)`);
   await context.close();
 
   console.log(`sizes (gzip -9): ${fileSizes('linli.wasm')}; ${fileSizes('linli.js')}`);

@@ -7,14 +7,13 @@
 //  2. a 500-entry 接龙 pasted (the IME path) and 识别 tapped: time until the preview shows
 // Native numbers: build/bench/tests/supplies_bench (tests/bench/run.sh runs both).
 import {
-  activate, itemCentre, launchBrowser, openApp, PHONE, scrollTo, startServer, typeInto, waitForReady,
+  activate, itemCentre, launchBrowser, openApp, PHONE, scrollTo, startServer, typeInto, waitForReady, wasmMemoryMb,
 } from '../e2e/helpers.mjs';
 import { announce, size } from './mode.mjs';
 
 announce(import.meta.url);
 const RESIDENTS = Number(size('RESIDENTS', '3000', '30000')); // full: a big community
 const ORDERS = Number(size('ORDERS', '1500', '10000'));
-const heapMb = (page) => page.evaluate(() => (window.linliBridge.module.HEAPU8.length / 1048576).toFixed(0));
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return 'no frames';
@@ -123,7 +122,7 @@ try {
   await page.touchscreen.tap(centre.x, centre.y);
   await page.waitForFunction(() => [...document.querySelectorAll('#linli-a11y button')].some((b) => /^导入 \d+ 单$/.test(b.getAttribute('aria-label') ?? b.textContent)), null, { timeout: 60000, polling: 'raf' });
   const tap = await frames(page);
-  console.log(`wasm memory with ${RESIDENTS} residents and ${ORDERS} orders: ${await heapMb(page)} MB (target < 64 MB)`);
+  console.log(`wasm memory with ${RESIDENTS} residents and ${ORDERS} orders: ${await wasmMemoryMb(page)} MB (target < 64 MB)`);
   console.log(`500-entry chain, 识别 tapped to preview shown: ${Date.now() - p0} ms (${tap.length} frames, slowest UI build ${Math.max(...tap.map((f) => f[0])).toFixed(1)} ms, slowest whole frame ${Math.max(...tap.map((f) => f[1])).toFixed(1)} ms); target < 200 ms`);
   await context.close();
 } finally {

@@ -66,6 +66,11 @@ export async function openApp(browser, url, contextOptions = {}) {
   return { context, page };
 }
 
+// The app's wasm memory in MB (its size after growth, not the bytes in use), as a string.
+export async function wasmMemoryMb(page) {
+  return page.evaluate(() => (window.linliBridge.module.HEAPU8.length / 1048576).toFixed(0));
+}
+
 export async function waitForReady(page) {
   await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 60000 });
 }

@@ -133,13 +133,12 @@ void DrawOrders(UiContext& ui, AppState& state, const OrderRound& round,
     const uint64_t version = ui.data.Supplies().Model().Version();
     if (!cache.valid || cache.round_id != round.id || cache.query != s.search ||
         cache.version != version) {
-        cache.rows.clear();
+        cache = OrderRowsCache{true, round.id, s.search, version, {}};
         for (const Order* o : WalkingOrder(orders)) {
             if (OrderMatches(*o, s.search)) {
                 cache.rows.push_back(o);
             }
         }
-        cache = OrderRowsCache{true, round.id, s.search, version, std::move(cache.rows)};
     }
     // Only the rows on screen are built: 10,000 orders cost as much as 20.
     const float row_height = ui.metrics.touch_target + 16.0f + ImGui::GetStyle().ItemSpacing.y;
