@@ -153,6 +153,6 @@
     }
   }
 
-  window.LinliIdb = LinliIdb;
-  window.LinliIdb.WriteError = WriteError;
+  self.LinliIdb = LinliIdb; // self: the page, or the start-up reader (shell/load_worker.js)
+  self.LinliIdb.WriteError = WriteError;
 })();

@@ -21,24 +21,58 @@
     }
   }
 
-  const data = { state: 0, json: null, error: '', db: null, channel: null, persistAsked: false };
+  // chunks: batches of records as UTF-8 JSON arrays ([[key, doc], ...]) not yet taken by
+  // the app (takeDataChunk); state: 0 reading, 1 every batch is here, -1 failed (error).
+  const data = { state: 0, chunks: [], error: '', db: null, channel: null, persistAsked: false };
   bridge.data = data;
 
-  function startDataLoad() {
-    data.db = new window.LinliIdb();
+  function dataRead(report) {
+    Object.assign(bridge.metrics, { idbLoadMs: report.idbLoadMs, records: report.records, stringifyMs: report.stringifyMs });
+    if (report.startedAt) bridge.metrics.readStartMs = report.startedAt - performance.timeOrigin;
+    bridge.metrics.dataReadyAt = performance.now();
+    data.state = 1;
+  }
+
+  // The same read on the page's own thread, where a worker cannot read IndexedDB. Batches
+  // the app took already come again: loading a record twice changes nothing.
+  function readOnPage() {
+    data.chunks = [];
     const t0 = performance.now();
     data.db.loadAll().then((records) => {
       const t1 = performance.now();
-      bridge.metrics.idbLoadMs = t1 - t0;
-      bridge.metrics.records = records.length;
-      data.json = JSON.stringify(records);
-      bridge.metrics.stringifyMs = performance.now() - t1;
-      bridge.metrics.dataReadyAt = performance.now();
-      data.state = 1;
+      data.chunks.push(new TextEncoder().encode(JSON.stringify(records)));
+      dataRead({ records: records.length, idbLoadMs: t1 - t0, stringifyMs: performance.now() - t1 });
     }).catch((err) => {
       data.error = (err && (err.name + ': ' + err.message)) || String(err);
       data.state = -1;
     });
+  }
+
+  function startDataLoad() {
+    data.db = new window.LinliIdb();
+    // The page's own connection, for writes: opened now, so that the first save does not
+    // wait for it (a failure here shows at that save, which reopens).
+    data.db.open().catch(() => {});
+    // The read runs in shell/load_worker.js beside the wasm's download and compile.
+    let worker = null;
+    try {
+      worker = new Worker('load_worker.js');
+    } catch (e) { /* no workers here: the page reads itself */ }
+    if (!worker) {
+      readOnPage();
+    } else {
+      worker.onmessage = (ev) => {
+        const m = ev.data || {};
+        if (m.chunk) {
+          data.chunks.push(m.chunk);
+          return;
+        }
+        worker.terminate();
+        if (m.done) dataRead(m);
+        else readOnPage(); // e.g. IndexedDB refused in workers: the page tries itself
+      };
+      worker.onerror = (ev) => { ev.preventDefault(); worker.terminate(); readOnPage(); };
+    }
     if ('BroadcastChannel' in window) {
       data.channel = new BroadcastChannel('linli-docs');
       data.channel.onmessage = (ev) => {
@@ -54,11 +88,10 @@
     if (bridge.metrics.firstDataPoll === undefined) bridge.metrics.firstDataPoll = performance.now();
     return data.state;
   };
-  bridge.takeData = function () {
-    const json = data.json;
-    data.json = null; // the app owns it now
-    bridge.metrics.appLoadStart = performance.now();
-    return json;
+  // The next chunk of records (a Uint8Array of UTF-8 JSON), or null when all were taken.
+  bridge.takeDataChunk = function () {
+    if (bridge.metrics.appLoadStart === undefined) bridge.metrics.appLoadStart = performance.now();
+    return data.chunks.length ? data.chunks.shift() : null; // the app owns it now
   };
   bridge.dataError = () => data.error;
 

@@ -31,8 +31,9 @@ AppData::AppData(store::Persistence& persistence, std::string device_tag)
 }
 
 store::LoadReport AppData::Load(std::string_view records_json) {
-    last_load_ = store_.LoadJsonArray(records_json);
-    return last_load_;
+    store::LoadReport chunk = store_.LoadJsonArray(records_json);
+    last_load_.Add(chunk);
+    return chunk;
 }
 
 size_t AppData::ApplyExternal(std::string_view records_json) {

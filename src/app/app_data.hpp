@@ -33,6 +33,8 @@ class AppData {
     AppData(const AppData&) = delete;
     AppData& operator=(const AppData&) = delete;
 
+    // Loads one chunk of the stored records (a JSON array [[key, doc], ...]); the start
+    // may come in several chunks. Returns this chunk's report; LastLoad() adds them up.
     store::LoadReport Load(std::string_view records_json);
     const store::LoadReport& LastLoad() const { return last_load_; }
 

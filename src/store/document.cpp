@@ -1,5 +1,6 @@
 #include "store/document.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 
@@ -144,15 +145,14 @@ std::variant<Document, std::string> FromJson(Json json) {
         doc.history.push_back(parsed->hash);
     }
     // The body is the object without its underscore keys: erased in place, not rebuilt.
-    std::vector<std::string> underscored;
-    for (auto it = json.begin(); it != json.end(); ++it) {
-        if (!it.key().empty() && it.key()[0] == '_') {
-            underscored.push_back(it.key());
-        }
-    }
-    for (const std::string& key : underscored) {
-        json.erase(key);
-    }
+    // Keys are sorted, so those starting with '_' sit together: one erase takes them all.
+    auto& members = json.get_ref<Json::object_t&>();
+    const auto first = std::find_if(members.begin(), members.end(), [](const auto& m) {
+        return !m.first.empty() && m.first[0] == '_';
+    });
+    const auto last = std::find_if(
+        first, members.end(), [](const auto& m) { return m.first.empty() || m.first[0] != '_'; });
+    members.erase(first, last);
     doc.body = std::move(json);
     return doc;
 }
@@ -160,7 +160,7 @@ std::variant<Document, std::string> FromJson(Json json) {
 std::string NextRevision(const std::string& parent_rev, const Json& body, bool deleted) {
     const auto parent = Revision::Parse(parent_rev);
     const int generation = parent ? parent->generation + 1 : 1;
-    // nlohmann::json keeps object keys sorted, so dump() is canonical.
+    // Json objects keep their keys sorted (FlatMap), so dump() is canonical.
     const std::string material = parent_rev + (deleted ? "\x01" : "\x00") + body.dump();
     // Two seeds of FNV-1a give a 128-bit content hash (32 hex digits, like CouchDB's md5).
     char hex[33];

@@ -9,9 +9,12 @@
 #include <variant>
 #include <vector>
 
+#include "store/flat_map.hpp"
+
 namespace linli::store {
 
-using Json = nlohmann::json;
+// Objects are FlatMaps (store/flat_map.hpp): sorted like std::map, a fraction of its memory.
+using Json = nlohmann::basic_json<FlatMap>;
 
 struct Revision {
     int generation = 0;

@@ -14,7 +14,9 @@ struct RecordsRead {
     size_t malformed = 0;  // entries that are not a [string key, document] pair
 };
 
-// Visits each well-formed pair in order; the visitor may move the document out.
+// Visits each well-formed pair in order, as it is read; the visitor may move the document
+// out. A text that turns out not to be a JSON array is not readable (the pairs before the
+// fault have been visited).
 RecordsRead ReadRecords(std::string_view json,
                         const std::function<void(const std::string& key, Json& doc)>& visit);
 

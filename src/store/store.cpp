@@ -4,6 +4,7 @@
 // Rollback; reads (Get, OfType, All, ChangesSince, ErasedSince, Find).
 #include "store/store.hpp"
 
+#include "store/json_reader.hpp"
 #include "store/records.hpp"
 
 #include <algorithm>
@@ -38,10 +39,17 @@ void DocumentStore::LoadOne(const std::string& key, Json& json, LoadReport& repo
     ++report.loaded;
 }
 
+void LoadReport::Add(const LoadReport& more) {
+    loaded += more.loaded;
+    upgraded += more.upgraded;
+    newer += more.newer;
+    corrupted.insert(corrupted.end(), more.corrupted.begin(), more.corrupted.end());
+}
+
 LoadReport DocumentStore::Load(const std::vector<std::pair<std::string, std::string>>& records) {
     LoadReport report;
     for (const auto& [key, text] : records) {
-        Json json = Json::parse(text, nullptr, /*allow_exceptions=*/false);
+        Json json = ParseJson(text);
         if (json.is_discarded()) {
             report.corrupted.emplace_back(key, "not valid JSON");
             continue;

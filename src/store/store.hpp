@@ -34,6 +34,8 @@ struct LoadReport {
     size_t upgraded = 0;
     size_t newer = 0; // written by a newer app: kept, read-only
     std::vector<std::pair<std::string, std::string>> corrupted; // key, why
+
+    void Add(const LoadReport& more); // a further chunk of the same load
 };
 
 enum class MergeOutcome { Added, Updated, AlreadyHave, Conflict, Invalid };

@@ -87,17 +87,19 @@ try {
       }));
       const app = m.idbLoadMs + m.stringifyMs + m.storeLoadMs;
       // What the data adds to the start: the read begins with the page, beside the wasm's
-      // download and compile; the app waits only for what is left of it, then parses.
+      // download and compile (in a worker, batch by batch); the app parses each batch as it
+      // comes. From the wasm's first ask for data to the last record loaded.
       const wait = Math.max(0, m.dataReadyAt - m.firstDataPoll);
-      const critical = wait + m.storeLoadMs;
+      const critical = Math.max(0, m.storeLoadedAt - m.firstDataPoll);
       runs.push({ app, critical, wait, plain: plain.ms, idb: m.idbLoadMs, stringify: m.stringifyMs, parse: m.storeLoadMs, n: plain.n, records: m.records });
     }
     const best = runs.sort((a, b) => a.critical / a.plain - b.critical / b.plain)[1];
     console.log(`startup load of ${best.records} documents: read, hand-over and parse ${best.app.toFixed(0)} ms ` +
       `(IndexedDB read ${best.idb.toFixed(0)} + hand-over ${best.stringify.toFixed(0)} + C++ parse/index ${best.parse.toFixed(0)}), ` +
       `plain getAll of ${best.n} records ${best.plain.toFixed(0)} ms, ratio ${(best.app / best.plain).toFixed(2)} (median of 3 runs)`);
-    console.log(`startup time the data adds (the read overlaps the wasm's start): ${best.critical.toFixed(0)} ms ` +
-      `(still waiting for the read when the wasm was ready ${best.wait.toFixed(0)} + C++ parse/index ${best.parse.toFixed(0)}), ` +
+    console.log(`startup time the data adds (the read overlaps the wasm's start, the parse overlaps the read): ` +
+      `${best.critical.toFixed(0)} ms from the wasm's first ask to the last record loaded ` +
+      `(the read ended ${best.wait.toFixed(0)} ms after that ask; C++ parse/index ${best.parse.toFixed(0)} ms in all), ` +
       `ratio to the plain getAll ${(best.critical / best.plain).toFixed(2)} (target <= 1.5)`);
     await context.close();
   }

@@ -72,6 +72,29 @@ TEST_CASE("backup round trip merges into another device") {
     CHECK(again.added == 0);
 }
 
+TEST_CASE("the start loads in chunks and the report adds them up") {
+    DiskPersistence disk;
+    AppData one(disk, "dev1");
+    disk.data = &one;
+    one.Volunteers().Add("张三", "13800138000", 1000);
+    one.Volunteers().Add("李四", "13900139000", 1001);
+    one.Volunteers().Add("王五", "13700137000", 1002);
+    // The page sends the records as several arrays; one of them holds a broken record.
+    Json all = Json::parse(disk.Records());
+    REQUIRE(all.size() == 3);
+    const std::string first = Json::array({all[0], all[1]}).dump();
+    const std::string second = Json::array({all[2], Json::array({"volunteer:x", 5})}).dump();
+    ImmediatePersistence p;
+    AppData reloaded(p, "dev1");
+    CHECK(reloaded.Load(first).loaded == 2);
+    const auto report = reloaded.Load(second);
+    CHECK(report.loaded == 1);
+    CHECK(report.corrupted.size() == 1);
+    CHECK(reloaded.LastLoad().loaded == 3);
+    CHECK(reloaded.LastLoad().corrupted.size() == 1);
+    CHECK(reloaded.Volunteers().List("").size() == 3);
+}
+
 TEST_CASE("a corrupted or foreign backup changes nothing and says why") {
     ImmediatePersistence p;
     AppData data(p, "dev1");

@@ -74,3 +74,42 @@ TEST_CASE("string fields never throw") {
     CHECK(TypeOf("volunteer:abc") == "volunteer");
     CHECK(TypeOf("noprefix").empty());
 }
+
+TEST_CASE("JSON objects keep std::map's meaning in a flat sorted vector") {
+    Json body = Json::object();
+    body["zeta"] = 1;
+    body["alpha"] = "a";
+    body["mid"] = Json::array({1, 2});
+    body["alpha"] = "again"; // replaces, never duplicates
+    CHECK(body.size() == 3);
+    CHECK(body.dump() == R"({"alpha":"again","mid":[1,2],"zeta":1})");
+    // Equal content is equal whatever the order it was built in, and revs agree.
+    const Json other{{"mid", Json::array({1, 2})}, {"zeta", 1}, {"alpha", "again"}};
+    CHECK(body == other);
+    CHECK(NextRevision("", body, false) == NextRevision("", other, false));
+    // Transparent lookups, erase in the middle, emplace of a taken key.
+    const std::string_view key = "mid";
+    CHECK(body.contains(key));
+    CHECK(body.find(key)->size() == 2);
+    CHECK(body.erase("mid") == 1);
+    CHECK(body.erase("mid") == 0);
+    CHECK(body.dump() == R"({"alpha":"again","zeta":1})");
+    CHECK_FALSE(body.emplace("zeta", 5).second);
+    CHECK(body["zeta"] == 1);
+    CHECK(body.value("missing", 7) == 7);
+    // Parsing a dump whose keys are out of order sorts them; update() merges.
+    Json parsed = Json::parse(R"({"b":1,"a":{"y":2,"x":3},"c":null})");
+    CHECK(parsed.dump() == R"({"a":{"x":3,"y":2},"b":1,"c":null})");
+    parsed.update(Json{{"b", 9}, {"d", true}});
+    CHECK(parsed.dump() == R"({"a":{"x":3,"y":2},"b":9,"c":null,"d":true})");
+    // Erasing every key while iterating keys collected first (as FromJson does).
+    std::vector<std::string> keys;
+    for (const auto& item : parsed.items()) {
+        keys.push_back(item.key());
+    }
+    for (const auto& k : keys) {
+        parsed.erase(k);
+    }
+    CHECK(parsed.empty());
+    CHECK(parsed.is_object());
+}

@@ -18,10 +18,10 @@ void linli_js_set_pref(const char* key, const char* value);
 char* linli_js_browser_languages(); // malloc'd
 char* linli_js_build_version();     // malloc'd
 void linli_js_first_frame();
-int linli_js_data_state();   // 0 loading, 1 ready, -1 the database could not be opened
-char* linli_js_take_data();  // malloc'd JSON [[key, doc], ...]
-char* linli_js_data_error(); // malloc'd
-char* linli_js_device_tag(); // malloc'd
+int linli_js_data_state();        // 0 loading, 1 ready, -1 the database could not be opened
+char* linli_js_take_data_chunk(); // malloc'd JSON [[key, doc], ...]; null after the last
+char* linli_js_data_error();      // malloc'd
+char* linli_js_device_tag();      // malloc'd
 void linli_js_store_write(unsigned txn, const char* batch_json);
 // content: bytes as they are (a CSV's BOM must survive; UTF8ToString would drop it).
 void linli_js_download(const char* name, const char* mime, const char* content, size_t size);

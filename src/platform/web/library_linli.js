@@ -53,9 +53,15 @@ mergeInto(LibraryManager.library, {
   linli_js_data_state: function () {
     return window.linliBridge.dataState();
   },
-  linli_js_take_data__deps: ['$linliNewString'],
-  linli_js_take_data: function () {
-    return linliNewString(window.linliBridge.takeData());
+  // The next chunk of stored records (UTF-8 JSON, NUL-terminated, freed by the caller),
+  // or 0 when every chunk was taken.
+  linli_js_take_data_chunk: function () {
+    var chunk = window.linliBridge.takeDataChunk();
+    if (!chunk) return 0;
+    var ptr = _malloc(chunk.length + 1);
+    HEAPU8.set(chunk, ptr);
+    HEAPU8[ptr + chunk.length] = 0;
+    return ptr;
   },
   linli_js_data_error__deps: ['$linliNewString'],
   linli_js_data_error: function () {

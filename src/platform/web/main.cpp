@@ -32,6 +32,7 @@ struct WebRuntime {
     std::unique_ptr<App> app;
     bool fonts_loaded = false;
     bool data_loaded = false;
+    double store_load_ms = 0; // parsing the stored records, over the frames it took
     bool first_frame_reported = false;
     int frames_to_draw = 3; // ImGui settles layout over a couple of frames after a change
     std::vector<std::vector<unsigned char>> font_slices; // from the page, merged between frames
@@ -154,15 +155,22 @@ void Loop(void* arg) {
         rt.Wake();
     }
     if (!rt.data_loaded) {
+        // The records come in batches while IndexedDB is still being read: each batch is
+        // parsed as it arrives (its text freed before the next), so the read and the parse
+        // overlap. The state is asked first: once it says done, every batch is here.
         const int state = linli_js_data_state();
+        const double t0 = emscripten_get_now();
+        while (char* chunk = linli_js_take_data_chunk()) {
+            std::unique_ptr<char, decltype(&std::free)> json(chunk, &std::free);
+            rt.data->Load(json.get());
+        }
+        rt.store_load_ms += emscripten_get_now() - t0;
         if (state == 0) {
             return; // reading IndexedDB
         }
         if (state > 0) {
-            std::unique_ptr<char, decltype(&std::free)> json(linli_js_take_data(), &std::free);
-            const double t0 = emscripten_get_now();
-            rt.data->Load(json ? json.get() : "[]");
-            linli_js_metric("storeLoadMs", emscripten_get_now() - t0);
+            linli_js_metric("storeLoadMs", rt.store_load_ms);
+            linli_js_metric("storeLoadedAt", emscripten_get_now());
         } else {
             std::unique_ptr<char, decltype(&std::free)> why(linli_js_data_error(), &std::free);
             rt.app->Ui().db_error = why ? why.get() : "";
