@@ -283,8 +283,13 @@ def needs_configure(build_dir: Path, args: list[str]) -> bool:
 
 
 def sdl2_wasm_prefix() -> Path:
-    """SDL2 built for wasm with emscripten, cached outside the tree (about 4 minutes once)."""
-    prefix = CACHE / "sdl2-2.26.5-wasm"
+    """SDL2 built for wasm with emscripten, cached outside the tree (about 4 minutes once).
+    Lean: only what the app uses (video, events, timers; ImGui draws with WebGL itself), for
+    size, since every visitor downloads it: no audio, renderer, joysticks, haptics, sensors,
+    power or HID, and SDL_LEAN_AND_MEAN drops the optimised software blitters and RLE (a
+    canvas app never blits surfaces; SDL's generic blitter remains). The folder's name
+    carries the configuration, so a changed one builds afresh."""
+    prefix = CACHE / "sdl2-2.26.5-wasm-lean"
     if (prefix / ".linli-complete").exists():
         return prefix
     src = source_dir(SDL2_SOURCE)
@@ -296,7 +301,10 @@ def sdl2_wasm_prefix() -> Path:
     run(
         [
             "emcmake", "cmake", "-S", str(src), "-B", str(build), "-G", "Ninja",
-            "-DCMAKE_BUILD_TYPE=Release", "-DSDL_SHARED=OFF", "-DSDL_STATIC=ON", "-DSDL_TEST=OFF",
+            "-DCMAKE_BUILD_TYPE=MinSizeRel", "-DSDL_SHARED=OFF", "-DSDL_STATIC=ON", "-DSDL_TEST=OFF",
+            "-DCMAKE_C_FLAGS=-DSDL_LEAN_AND_MEAN=1", "-DSDL_AUDIO=OFF", "-DSDL_RENDER=OFF",
+            "-DSDL_JOYSTICK=OFF", "-DSDL_HAPTIC=OFF", "-DSDL_SENSOR=OFF", "-DSDL_POWER=OFF",
+            "-DSDL_HIDAPI=OFF",
             f"-DCMAKE_INSTALL_PREFIX={prefix}",
         ],
         log="sdl2.log",

@@ -19,6 +19,14 @@
 #include "platform/web/web_platform.hpp"
 #include "ui/shell/app.hpp"
 
+// SDL asks emscripten for GL functions by name when it loads its GLES library; nothing here
+// uses what it gets (ImGui's WebGL backend calls GL directly). Emscripten's own version
+// answers from a table of every GL function, which puts all of WebGL's JS glue and imports
+// into the first download, so this one answers "none".
+extern "C" void* eglGetProcAddress(const char*) {
+    return nullptr;
+}
+
 namespace linli {
 
 enum class BridgeKey { Enter = 1, Escape = 2, Tab = 3 };
