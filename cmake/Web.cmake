@@ -50,3 +50,25 @@ target_link_options(linli PRIVATE
   "-sEXPORTED_RUNTIME_METHODS=UTF8ToString,stringToUTF8,lengthBytesUTF8,HEAPU8"
   --js-library ${LINLI_JS_LIBRARY}
 )
+
+# The XLSX module: writing and reading .xlsx files (libxlsxwriter, expat, our zip reader), a
+# second wasm that the page loads the first time a workbook is saved or opened
+# (shell/bridge/xlsx.js), so that the first visit does not download it. It speaks
+# io/xlsx_exchange.hpp's forms with the app.
+add_executable(linli_xlsx src/platform/web/xlsx_module.cpp)
+target_include_directories(linli_xlsx PRIVATE ${LINLI_LAYER_INCLUDE}/platform)
+target_compile_options(linli_xlsx PRIVATE -Os)
+target_link_libraries(linli_xlsx PRIVATE linli_io linli_warnings)
+set_target_properties(linli_xlsx PROPERTIES SUFFIX ".js")
+target_link_options(linli_xlsx PRIVATE
+  -Oz
+  -sMALLOC=emmalloc
+  -sENVIRONMENT=web
+  -sALLOW_MEMORY_GROWTH=1
+  -sMODULARIZE=1
+  -sEXPORT_NAME=LinliXlsx
+  -sDISABLE_EXCEPTION_CATCHING=1
+  "-sEXPORTED_FUNCTIONS=_linli_xlsx_write,_linli_xlsx_read,_malloc,_free"
+  "-sEXPORTED_RUNTIME_METHODS=HEAPU8,HEAPU32"
+)
+add_dependencies(linli linli_xlsx)

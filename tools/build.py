@@ -576,6 +576,12 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
     for name, source in SCANNER_FILES.items():
         shutil.copy2(source, staging / "scanner" / name)
     scanner_version = content_hash(list((staging / "scanner").iterdir()), staging)
+    # The XLSX module (cmake/Web.cmake): loaded the first time a workbook is saved or opened,
+    # then cached like the scanner.
+    (staging / "xlsx").mkdir()
+    for name in ("linli_xlsx.js", "linli_xlsx.wasm"):
+        shutil.copy2(web_build / name, staging / "xlsx" / name)
+    xlsx_version = content_hash(list((staging / "xlsx").iterdir()), staging)
     # The font slices fetched on demand: cached like the scanner, in a cache named after
     # their hash (a new build with the same fonts keeps what a device fetched so far).
     slices = []
@@ -586,6 +592,7 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
     names = sorted(p.relative_to(staging).as_posix() for p in files)
     manifest = {"version": version, "files": names + ["sw.js"],
                 "on_first_use": sorted(f"scanner/{name}" for name in SCANNER_FILES) +
+                ["xlsx/linli_xlsx.js", "xlsx/linli_xlsx.wasm"] +
                 sorted(p.relative_to(staging).as_posix() for p in slices)}
     (staging / "build.json").write_text(json.dumps(manifest, indent=1) + "\n")
     index = staging / "index.html"
@@ -593,7 +600,8 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
     sw = (ROOT / "shell" / "sw.js").read_text()
     sw = sw.replace("__LINLI_BUILD__", version).replace(
         "__LINLI_FILES__", json.dumps(["./"] + names + ["build.json"])).replace(
-        "__LINLI_SCANNER__", scanner_version).replace("__LINLI_FONTS__", fonts_version)
+        "__LINLI_SCANNER__", scanner_version).replace("__LINLI_FONTS__", fonts_version).replace(
+        "__LINLI_XLSX__", xlsx_version)
     (staging / "sw.js").write_text(sw)
     if DIST.exists():
         shutil.rmtree(DIST)

@@ -109,6 +109,17 @@
     else pendingCalls.push(fn);
   }
 
-  Object.assign(internal, { $, showFatal, fitCanvas, withCStrings, callApp, pendingCalls });
+  // A script of this site loaded on first use (the scanner's decoder, the XLSX module).
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = src;
+      script.onload = () => resolve();
+      script.onerror = () => { script.remove(); reject(new Error(src + ' did not load')); };
+      document.head.appendChild(script);
+    });
+  }
+
+  Object.assign(internal, { $, showFatal, fitCanvas, withCStrings, callApp, pendingCalls, loadScript });
   window.linliBridge = bridge;
 })();

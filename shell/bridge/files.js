@@ -1,12 +1,22 @@
 // Linli page bridge: files. Downloads (exports, backups), the printable page (a new
 // window, or a download when the browser blocks it), opening a file the user picks
-// (its bytes go to the app, which decodes them), and copying text to the clipboard.
+// (its bytes go to the app, which decodes them; a workbook goes through the XLSX module,
+// shell/bridge/xlsx.js), and copying text to the clipboard.
 (function (bridge) {
   'use strict';
 
   const { withCStrings, callApp } = bridge.internal;
 
   bridge.download = function (name, mime, content) {
+    // An export as Excel: the app handed over the sheets, the XLSX module makes the file.
+    if (bridge.xlsx.isWriteRequest(content)) {
+      bridge.xlsx.write(content).then((bytes) => bridge.download(name, mime, bytes)).catch((err) => {
+        const why = (err && err.message) || String(err);
+        bridge.errors.push('xlsx: ' + why);
+        callApp((m, rt) => withCStrings([why], (p) => m._linli_export_failed(rt, p)));
+      });
+      return;
+    }
     const blob = new Blob([content], { type: mime });
     const url = URL.createObjectURL(blob);
     const a = document.createElement('a');
@@ -78,9 +88,13 @@
         return;
       }
       // Bytes, not text: a roster may be GBK or UTF-16; the app decodes it.
+      // A workbook is read by the XLSX module first; the app gets its read reply. When the
+      // module cannot load (offline before its first use) the app gets the bytes and says so.
       file.arrayBuffer().then((buffer) => {
+        const raw = new Uint8Array(buffer);
+        return bridge.xlsx.isWorkbook(raw) ? bridge.xlsx.read(raw).catch(() => raw) : raw;
+      }).then((bytes) => {
         callApp((m, rt) => {
-          const bytes = new Uint8Array(buffer);
           const ptr = m._malloc(Math.max(bytes.length, 1));
           m.HEAPU8.set(bytes, ptr); // the app frees it
           withCStrings([file.name], (a) => m._linli_file_opened(rt, a, ptr, bytes.length));

@@ -9,7 +9,7 @@
 (function (bridge) {
   'use strict';
 
-  const { withCStrings, callApp } = bridge.internal;
+  const { withCStrings, callApp, loadScript } = bridge.internal;
 
   // linli_scan_failed's kinds.
   const FAILED_CAMERA = 1; // refused or absent (or no camera API: insecure page, old browser)
@@ -24,16 +24,6 @@
   const zh = () => (document.documentElement.lang || '').toLowerCase().startsWith('zh');
 
   // ---------------------------------------------------------------- decoders
-
-  function loadScript(src) {
-    return new Promise((resolve, reject) => {
-      const script = document.createElement('script');
-      script.src = src;
-      script.onload = () => resolve();
-      script.onerror = () => { script.remove(); reject(new Error(src + ' did not load')); };
-      document.head.appendChild(script);
-    });
-  }
 
   // The zxing-wasm reader with its .wasm from this site (its default is jsDelivr).
   function loadZxing() {

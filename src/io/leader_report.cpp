@@ -7,6 +7,7 @@
 #include "base/civil_date.hpp"
 #include "base/text.hpp"
 #include "io/roster_text.hpp"
+#include "io/xlsx_exchange.hpp"
 #include "text/leader_text.hpp"
 #include "text/supplies_text.hpp"
 
@@ -214,7 +215,7 @@ std::vector<XlsxSheet> DailyReportSheets(const DailySummary& s, Language lang) {
 }
 
 XlsxWriteResult DailyReportXlsx(const DailySummary& s, Language lang) {
-    return WriteXlsx(DailyReportSheets(s, lang));
+    return MakeXlsx(DailyReportSheets(s, lang));
 }
 
 std::string DailyReportFileName(const DailySummary& s, Language lang) {

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "base/ascii.hpp"
+#include "io/xlsx_exchange.hpp"
 
 namespace linli {
 namespace {
@@ -251,7 +252,7 @@ XlsxWriteResult RosterXlsx(const std::vector<Resident>& residents, Language lang
         }
         sheet.rows.push_back(std::move(cells));
     }
-    return WriteXlsx({sheet});
+    return MakeXlsx({sheet});
 }
 
 std::string TimeOfDay(int64_t ms, int utc_offset_minutes) {
@@ -332,7 +333,7 @@ XlsxWriteResult RoundXlsx(const Round& round, const std::vector<Resident>& resid
     for (const auto& row : RoundRows(round, residents, marks, lang, utc_offset_minutes)) {
         sheet.rows.push_back(TextCells(row));
     }
-    return WriteXlsx({sheet});
+    return MakeXlsx({sheet});
 }
 
 std::string HtmlEscape(std::string_view text) {

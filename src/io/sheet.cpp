@@ -1,6 +1,7 @@
 #include "io/sheet.hpp"
 
 #include "io/xlsx.hpp"
+#include "io/xlsx_exchange.hpp"
 
 namespace linli {
 
@@ -16,9 +17,8 @@ bool LooksBinary(std::string_view bytes) {
     return head.find('\0') != std::string_view::npos;
 }
 
-SheetRows FromWorkbook(std::string_view bytes) {
+SheetRows FromWorkbook(const XlsxReadResult& book) {
     SheetRows out;
-    XlsxReadResult book = ReadXlsx(bytes);
     out.detail = book.detail;
     switch (book.error) {
     case XlsxReadError::None:
@@ -55,8 +55,25 @@ SheetRows ReadSheetRows(std::string_view bytes) {
         out.error = SheetError::OldExcel;
         return out;
     }
+    // A workbook the page read with the XLSX module (io/xlsx_exchange.hpp).
+    if (IsXlsxReadReply(bytes)) {
+        if (const auto book = DecodeXlsxReadReply(bytes)) {
+            return FromWorkbook(*book);
+        }
+        SheetRows out;
+        out.error = SheetError::BadXlsx;
+        out.detail = "reply";
+        return out;
+    }
     if (LooksLikeZip(bytes)) {
-        return FromWorkbook(bytes);
+#ifdef LINLI_XLSX_IN_MODULE
+        // The page could not load the XLSX module (offline before its first use).
+        SheetRows out;
+        out.error = SheetError::XlsxUnavailable;
+        return out;
+#else
+        return FromWorkbook(ReadXlsx(bytes));
+#endif
     }
     SheetRows out;
     if (LooksBinary(bytes)) {

@@ -15,14 +15,15 @@ namespace linli {
 
 enum class SheetError {
     None,
-    Empty,      // no rows with text
-    BadQuote,   // a quoted CSV field never closes (error_line)
-    Binary,     // neither text nor a workbook (a picture, a .doc)
-    OldExcel,   // an old .xls or an encrypted workbook
-    BadXlsx,    // a damaged or incomplete .xlsx (detail)
-    XlsxTooBig, // over the unpacking limits (detail)
-    NotXlsx,    // a zip that is no workbook
-    XlsxNoData, // a workbook with no visible sheet holding data
+    Empty,           // no rows with text
+    BadQuote,        // a quoted CSV field never closes (error_line)
+    Binary,          // neither text nor a workbook (a picture, a .doc)
+    OldExcel,        // an old .xls or an encrypted workbook
+    BadXlsx,         // a damaged or incomplete .xlsx (detail)
+    XlsxTooBig,      // over the unpacking limits (detail)
+    NotXlsx,         // a zip that is no workbook
+    XlsxNoData,      // a workbook with no visible sheet holding data
+    XlsxUnavailable, // web: the XLSX module could not be loaded (offline before first use)
 };
 
 struct SheetRows {

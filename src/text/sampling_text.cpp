@@ -282,6 +282,13 @@ constexpr std::array kCatalog = {
         "这个文件是压缩包，但不是 Excel 工作簿（.xlsx），无法导入。现有数据未改变。",
         "This file is a zip archive but not an Excel workbook (.xlsx); it cannot be imported. "
         "Existing data is unchanged."},
+    CatalogEntry<SamplingText>{
+        SamplingText::ImportXlsxUnavailable,
+        "这台设备第一次打开 Excel 文件需要联网（读取程序只下载一次）。请联网后再试，或在 "
+        "Excel/WPS 里另存为 CSV 再导入。现有数据未改变。",
+        "The first Excel file opened on this device needs the network (its reader downloads "
+        "once). Try again online, or save it as CSV in Excel/WPS and import that. Existing "
+        "data is unchanged."},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

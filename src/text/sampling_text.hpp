@@ -183,6 +183,7 @@ enum class SamplingText : int {
     ExportFailed,
     ImportXlsxInfo,
     ImportNotXlsx,
+    ImportXlsxUnavailable,
     Count
 };
 

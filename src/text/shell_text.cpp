@@ -105,6 +105,11 @@ constexpr std::array kCatalog = {
         "这不是表格文件。请在 Excel/WPS 中另存为 .xlsx 或 CSV 再导入。现有数据未改变。",
         "This is not a spreadsheet. Save it as .xlsx or CSV from Excel/WPS and import that. "
         "Nothing was changed."},
+    CatalogEntry<ShellText>{
+        ShellText::ExportXlsxFailed,
+        "Excel 文件没有生成：%s。第一次生成需要联网；可联网后重试，或改为导出 CSV。",
+        "The Excel file was not made: %s. The first one needs the network; "
+        "try again online, or export CSV instead."},
 };
 static_assert(IsCompleteCatalog(kCatalog), "every key needs one entry, in key order");
 

@@ -61,6 +61,7 @@ enum class ShellText : int {
     SampleLoaded,
     SampleNotLoaded,
     SheetNotSheet,
+    ExportXlsxFailed,
     Count
 };
 

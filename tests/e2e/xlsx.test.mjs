@@ -1,6 +1,8 @@
 // XLSX on a laptop: a roster written by openpyxl (not by us) imported through the real file
 // picker, residents in the list; the roster and a round exported as Excel and read back
-// with openpyxl (values and types: phones are strings, nothing is a formula).
+// with openpyxl (values and types: phones are strings, nothing is a formula). Excel goes
+// through the XLSX module (xlsx/linli_xlsx.*, loaded on first use): offline before that
+// first use, import and export say so and change nothing; afterwards it works offline.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
-  activate, idbRecords, openApp, LAPTOP, ROOT, scrollTo, startServerAndBrowser,
+  activate, idbRecords, openApp, LAPTOP, ROOT, scrollTo, startServerAndBrowser, waitForStatus,
 } from './helpers.mjs';
 
 let env, server, browser;
@@ -139,6 +141,62 @@ describe('xlsx', () => {
       const residents = (await idbRecords(page)).filter((r) => r._id.startsWith('resident:'));
       assert.equal(residents.length, 0);
       assert.deepEqual(page.errors, []);
+    } finally {
+      await context.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('laptop: offline before the XLSX module was ever loaded, Excel import and export say so; once loaded it works offline', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'linli-xlsx-offline-'));
+    const file = path.join(dir, '居民名册.xlsx');
+    python(MAKE_ROSTER, file);
+    const { page, context } = await openApp(browser, server.url, LAPTOP);
+    const residents = async () => (await idbRecords(page)).filter((r) => r._id.startsWith('resident:') && !r._deleted).length;
+    const importFile = async () => {
+      // Below the buildings or above the exports, wherever the screen stands.
+      await scrollTo(page, 'button', '导入名册', { tries: 15 })
+        .catch(() => scrollTo(page, 'button', '导入名册', { step: -300 }));
+      await activate(page, 'button', '导入名册');
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), activate(page, 'button', '选择文件')]);
+      await chooser.setFiles(file);
+    };
+    try {
+      // The service worker controls the page: it keeps what is fetched on first use.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+      await activate(page, 'button', '载入示例数据', { timeout: 20000 });
+      await waitForStatus(page, '示例数据：这里的住户、订单都是虚构的');
+      const before = await residents();
+      assert.ok(before > 0);
+      assert.equal(await page.evaluate(() => document.querySelectorAll('script[src*="xlsx/"]').length), 0);
+
+      await context.setOffline(true);
+      await scrollTo(page, 'button', '导出 Excel');
+      await activate(page, 'button', '导出 Excel');
+      await waitForStatus(page, /^Excel 文件没有生成：.*第一次生成需要联网/);
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'laptop-xlsx-offline-export.png') });
+      await importFile();
+      await waitForStatus(page, /^这台设备第一次打开 Excel 文件需要联网/);
+      await page.screenshot({ path: path.join(ROOT, 'test-results', 'laptop-xlsx-offline-import.png') });
+      assert.equal(await residents(), before);
+
+      // Online: the module loads, the export is a real workbook.
+      await context.setOffline(false);
+      await activate(page, 'button', '‹ 返回');
+      await activate(page, 'button', '知道了');
+      await scrollTo(page, 'button', '导出 Excel');
+      const [download] = await Promise.all([page.waitForEvent('download'), activate(page, 'button', '导出 Excel')]);
+      const saved = path.join(dir, 'roster-export.xlsx');
+      await download.saveAs(saved);
+      assert.deepEqual([...fs.readFileSync(saved).subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04]);
+      assert.ok(Object.keys(JSON.parse(python(READ_BACK, saved))).includes('名册'));
+
+      // Offline again, in a new page: the module comes from the service worker's cache.
+      await context.setOffline(true);
+      await page.reload();
+      await page.waitForFunction(() => document.body.dataset.ready === '1', null, { timeout: 60000 });
+      await importFile();
+      await page.getByRole('button', { name: /^第 1 列「楼栋」：楼栋 7 \/ 7 \/ 7/ }).waitFor({ state: 'attached', timeout: 30000 });
     } finally {
       await context.close();
       fs.rmSync(dir, { recursive: true, force: true });

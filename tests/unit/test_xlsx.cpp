@@ -7,7 +7,9 @@
 #include <vector>
 #include <zlib.h>
 
+#include "io/sheet.hpp"
 #include "io/xlsx.hpp"
+#include "io/xlsx_exchange.hpp"
 #include "io/zip_reader.hpp"
 
 using namespace linli;
@@ -422,4 +424,70 @@ TEST_CASE("xlsx: zip bombs and oversized entries are refused before they are inf
     std::string out;
     CHECK_FALSE(zip.Extract(zip.entries()[0], out));
     CHECK(zip.error() == ZipError::TooLarge);
+}
+
+TEST_CASE("xlsx module forms: a write request and a read reply carry everything, forged ones are "
+          "refused") {
+    std::vector<XlsxSheet> sheets(2);
+    sheets[0].name = "名册";
+    sheets[0].column_widths = {10.5, 20};
+    sheets[0].rows = {
+        {XlsxCell::Text("姓名"), XlsxCell::Number(-1956.25)},
+        {},
+        {XlsxCell::Text(std::string("a\0b", 3)), XlsxCell::Text(std::string(300, 'x'))}};
+    sheets[1].name = "空";
+    const std::string request = EncodeXlsxWriteRequest(sheets);
+    CHECK(IsXlsxWriteRequest(request));
+    CHECK_FALSE(IsXlsxReadReply(request));
+    const auto decoded = DecodeXlsxWriteRequest(request);
+    REQUIRE(decoded.has_value());
+    REQUIRE(decoded->size() == 2);
+    CHECK((*decoded)[0].name == "名册");
+    CHECK((*decoded)[0].column_widths == std::vector<double>{10.5, 20});
+    REQUIRE((*decoded)[0].rows.size() == 3);
+    CHECK((*decoded)[0].rows[0][0].text == "姓名");
+    CHECK((*decoded)[0].rows[0][1].is_number);
+    CHECK((*decoded)[0].rows[0][1].number == -1956.25);
+    CHECK((*decoded)[0].rows[1].empty());
+    CHECK((*decoded)[0].rows[2][0].text == std::string("a\0b", 3));
+    CHECK((*decoded)[0].rows[2][1].text.size() == 300);
+    CHECK((*decoded)[1].rows.empty());
+    // The module writes the same file from the request as from the sheets.
+    const XlsxWriteResult direct = WriteXlsx(sheets);
+    const XlsxWriteResult via = WriteXlsx(*decoded);
+    REQUIRE(direct.error.empty());
+    CHECK(ReadXlsx(via.bytes).sheets[0].rows[0].cells == Cells{"姓名", "-1956.25"});
+
+    // A workbook read by the module reads in the app as the workbook itself.
+    const std::string reply = EncodeXlsxReadReply(ReadXlsx(direct.bytes));
+    CHECK(IsXlsxReadReply(reply));
+    const SheetRows from_reply = ReadSheetRows(reply);
+    const SheetRows from_file = ReadSheetRows(direct.bytes);
+    REQUIRE(from_reply.error == SheetError::None);
+    CHECK(from_reply.xlsx_sheet == "名册");
+    REQUIRE(from_reply.rows.size() == from_file.rows.size());
+    for (size_t i = 0; i < from_file.rows.size(); ++i) {
+        CHECK(from_reply.rows[i].line == from_file.rows[i].line);
+        CHECK(from_reply.rows[i].cells == from_file.rows[i].cells);
+    }
+    // Errors travel too.
+    const std::string refused = EncodeXlsxReadReply(ReadXlsx("PK\3\4 not really"));
+    CHECK(ReadSheetRows(refused).error == SheetError::BadXlsx);
+
+    // Cut short anywhere, or with a byte too many, or a count larger than what is left: refused.
+    for (size_t cut = 0; cut < request.size(); ++cut) {
+        CHECK_FALSE(DecodeXlsxWriteRequest(request.substr(0, cut)).has_value());
+    }
+    for (size_t cut = 0; cut < reply.size(); ++cut) {
+        CHECK_FALSE(DecodeXlsxReadReply(reply.substr(0, cut)).has_value());
+    }
+    CHECK_FALSE(DecodeXlsxWriteRequest(request + "x").has_value());
+    CHECK_FALSE(DecodeXlsxReadReply(reply + "x").has_value());
+    std::string huge(kXlsxWriteRequestMagic);
+    huge += "\xff\xff\xff\xff\x0f"; // four billion sheets in a few bytes
+    CHECK_FALSE(DecodeXlsxWriteRequest(huge).has_value());
+    std::string forged(kXlsxReadReplyMagic);
+    forged += "\x09"; // no such error
+    CHECK_FALSE(DecodeXlsxReadReply(forged).has_value());
+    CHECK(ReadSheetRows(reply.substr(0, reply.size() / 2)).error == SheetError::BadXlsx);
 }

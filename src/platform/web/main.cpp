@@ -405,6 +405,12 @@ EMSCRIPTEN_KEEPALIVE void linli_file_failed(WebRuntime* rt, const char* message)
     rt->Wake();
 }
 
+// The page could not make the Excel file of an export (shell/bridge/xlsx.js).
+EMSCRIPTEN_KEEPALIVE void linli_export_failed(WebRuntime* rt, const char* message) {
+    rt->app->ExportFailed(message != nullptr ? message : "");
+    rt->Wake();
+}
+
 // The camera scanner's answer (shell/bridge/scanner.js).
 EMSCRIPTEN_KEEPALIVE void linli_scanned(WebRuntime* rt, const char* text) {
     rt->app->Scanned(text != nullptr ? text : "");

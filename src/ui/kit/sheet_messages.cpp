@@ -24,6 +24,8 @@ std::string SheetErrorText(const UiContext& ui, const SheetRows& sheet) {
         return ui.T(SamplingText::ImportNotXlsx);
     case SheetError::XlsxNoData:
         return ui.T(SamplingText::ImportXlsxNoData);
+    case SheetError::XlsxUnavailable:
+        return ui.T(SamplingText::ImportXlsxUnavailable);
     }
     return "";
 }

@@ -93,6 +93,10 @@ void App::FileFailed(const std::string& message) {
     row.file_failed(ui_, state_, message);
 }
 
+void App::ExportFailed(const std::string& message) {
+    state_.export_failed = message;
+}
+
 void App::LinkOpened(const std::string& fragment) {
     VolunteerModeState& mode = state_.volunteers.mode;
     const size_t at = fragment.find("v=");

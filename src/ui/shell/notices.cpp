@@ -110,6 +110,14 @@ void DrawNotices(UiContext& ui, AppState& state) {
         }
         ImGui::Spacing();
     }
+    if (!state.export_failed.empty()) {
+        ErrorText(ui, "export-failed",
+                  Format(ui.T(ShellText::ExportXlsxFailed), state.export_failed.c_str()).c_str());
+        if (TouchButton(ui, ui.T(ShellText::Dismiss), "export-failed-ok", 160.0f)) {
+            state.export_failed.clear();
+        }
+        ImGui::Spacing();
+    }
     if (!ui.db_error.empty()) {
         char buf[512];
         std::snprintf(buf, sizeof buf, ui.T(ShellText::DbOpenFailed), ui.db_error.c_str());

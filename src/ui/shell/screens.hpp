@@ -33,6 +33,8 @@ struct AppState {
     LeaderState leader;
     ScanState scan; // the camera scanner, shared by check-in and the tube field
     bool load_notice_dismissed = false;
+    // The page could not make an Excel file the app handed it (shown above every screen).
+    std::string export_failed;
     // A screen that changes with the clock (a check-in code) asks for a frame at this
     // time (ms since 1970; 0: none); the platform's loop draws one then.
     int64_t wake_at_ms = 0;

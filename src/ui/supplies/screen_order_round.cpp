@@ -11,6 +11,7 @@
 #include "core/supplies/round_totals.hpp"
 #include "io/roster_text.hpp"
 #include "io/supply_lists.hpp"
+#include "io/xlsx_exchange.hpp"
 #include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/sampling/sampling_widgets.hpp"
@@ -202,7 +203,7 @@ void ExportMany(UiContext& ui, SuppliesState& s, const std::vector<ListTable>& t
         taken.push_back(sheet_name);
         sheets.push_back(ListTableSheet(t, sheet_name));
     }
-    const XlsxWriteResult book = WriteXlsx(sheets);
+    const XlsxWriteResult book = MakeXlsx(sheets);
     if (!book.error.empty()) {
         s.message = Format(ui.T(SupplyText::ExportFailed), book.error.c_str());
         s.message_is_error = true;
