@@ -73,7 +73,6 @@
     }
   };
 
-  const MAX_FILE_BYTES = 512 * 1024 * 1024;
   bridge.openFile = function (accept) {
     const input = document.createElement('input');
     input.type = 'file';
@@ -83,8 +82,9 @@
       const file = input.files && input.files[0];
       input.remove();
       if (!file) return;
-      if (file.size > MAX_FILE_BYTES) {
-        callApp((m, rt) => withCStrings([file.name + ': too large'], (p) => m._linli_file_failed(rt, p)));
+      // The app says how big a file may be; a bigger one is refused unread.
+      if (bridge.module && file.size > bridge.module._linli_max_file_bytes()) {
+        callApp((m, rt) => withCStrings([file.name], (p) => m._linli_file_too_large(rt, p, file.size)));
         return;
       }
       // Bytes, not text: a roster may be GBK or UTF-16; the app decodes it.
@@ -96,6 +96,10 @@
       }).then((bytes) => {
         callApp((m, rt) => {
           const ptr = m._malloc(Math.max(bytes.length, 1));
+          if (!ptr) { // no memory left for it: as good as too large
+            withCStrings([file.name], (p) => m._linli_file_too_large(rt, p, bytes.length));
+            return;
+          }
           m.HEAPU8.set(bytes, ptr); // the app frees it
           withCStrings([file.name], (a) => m._linli_file_opened(rt, a, ptr, bytes.length));
         });

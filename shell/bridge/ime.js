@@ -19,10 +19,25 @@
     ta.style.height = Math.max(h, 20) + 'px';
   }
 
+  // Control characters (a NUL in pasted text) would cut the text short where it crosses to
+  // the app as a C string, and the others are invisible: they are taken out of the field
+  // itself, the caret kept where it was.
+  const HAS_CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+  const CONTROLS = new RegExp(HAS_CONTROL.source, 'g');
+  function removeControls(ta) {
+    if (!HAS_CONTROL.test(ta.value)) return;
+    const v = ta.value;
+    const start = v.slice(0, ta.selectionStart).replace(CONTROLS, '').length;
+    const end = v.slice(0, ta.selectionEnd).replace(CONTROLS, '').length;
+    ta.value = v.replace(CONTROLS, '');
+    ta.setSelectionRange(start, end);
+  }
+
   function sendText() {
     const m = bridge.module, f = bridge.field, ta = ime();
     if (!m || f.composing) return;
     if (!f.id) { f.unattached = true; return; } // typed before the app named the field
+    removeControls(ta);
     f.seq++;
     f.sentForField = f.seq;
     const value = ta.value;

@@ -63,4 +63,25 @@ std::string FormatText(const char* pattern, ...) {
     return out;
 }
 
+size_t RemoveControlCharacters(std::string& text) {
+    size_t removed = 0;
+    size_t out = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        const bool c0 = byte < 0x20 && byte != '\t' && byte != '\n' && byte != '\r';
+        // C1 controls U+0080-U+009F are C2 80 - C2 9F in UTF-8.
+        const bool c1 = byte == 0xC2 && i + 1 < text.size() &&
+                        static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+        if (c0 || byte == 0x7F || c1) {
+            ++removed;
+            i += c1 ? 1 : 0;
+            continue;
+        }
+        text[out++] = text[i];
+    }
+    text.resize(out);
+    return removed;
+}
+
 } // namespace linli

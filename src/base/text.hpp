@@ -19,6 +19,11 @@ std::string FormatText(const char* pattern, ...)
 #endif
     ;
 std::string FormatTextV(const char* pattern, va_list args);
+// Removes control characters (C0 but tab, line feed and carriage return; DEL; C1) from
+// valid UTF-8 text, in place; returns how many it removed. Text from files, pastes and
+// other devices goes through this before it is kept: a NUL would cut the string short
+// where it crosses to the page as a C string, and the others are invisible.
+size_t RemoveControlCharacters(std::string& text);
 // A person's name is at most this many characters (code points, not bytes).
 inline constexpr size_t kMaxNameCharacters = 60;
 

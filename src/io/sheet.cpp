@@ -1,11 +1,24 @@
 #include "io/sheet.hpp"
 
+#include "base/text.hpp"
 #include "io/xlsx.hpp"
 #include "io/xlsx_exchange.hpp"
 
 namespace linli {
 
 namespace {
+
+// Control characters out of every cell (see RemoveControlCharacters); returns the number
+// of cells that had any.
+size_t CleanCells(std::vector<CsvRow>& rows) {
+    size_t cleaned = 0;
+    for (CsvRow& row : rows) {
+        for (std::string& cell : row.cells) {
+            cleaned += RemoveControlCharacters(cell) > 0 ? 1 : 0;
+        }
+    }
+    return cleaned;
+}
 
 // NUL bytes in the first kilobytes of a file that has no UTF-16 BOM: not a text sheet.
 bool LooksBinary(std::string_view bytes) {
@@ -44,6 +57,7 @@ SheetRows FromWorkbook(const XlsxReadResult& book) {
     }
     out.xlsx_sheet = sheet->name;
     out.rows = sheet->rows;
+    out.cleaned_cells = CleanCells(out.rows);
     return out;
 }
 
@@ -76,11 +90,13 @@ SheetRows ReadSheetRows(std::string_view bytes) {
 #endif
     }
     SheetRows out;
-    if (LooksBinary(bytes)) {
+    const DecodedText text = DecodeSpreadsheetText(bytes);
+    const bool utf16 =
+        text.encoding == TextEncoding::Utf16Le || text.encoding == TextEncoding::Utf16Be;
+    if (!utf16 && LooksBinary(bytes)) {
         out.error = SheetError::Binary;
         return out;
     }
-    const DecodedText text = DecodeSpreadsheetText(bytes);
     out.encoding = text.encoding;
     out.invalid_sequences = text.invalid_sequences;
     CsvResult csv = ParseCsv(text.utf8);
@@ -95,6 +111,7 @@ SheetRows ReadSheetRows(std::string_view bytes) {
     }
     out.delimiter = csv.delimiter;
     out.rows = std::move(csv.rows);
+    out.cleaned_cells = CleanCells(out.rows);
     return out;
 }
 

@@ -35,6 +35,7 @@ struct SheetRows {
     char delimiter = ',';
     TextEncoding encoding = TextEncoding::Utf8;
     size_t invalid_sequences = 0; // CSV bytes that were not valid in its encoding
+    size_t cleaned_cells = 0;     // cells that had control characters (removed)
 };
 
 SheetRows ReadSheetRows(std::string_view bytes);

@@ -31,7 +31,14 @@ unsigned Byte(std::string_view s, size_t i) {
     return static_cast<unsigned char>(s[i]);
 }
 
-bool IsValidUtf8(std::string_view s) {
+// How the bytes read as UTF-8: whole multi-byte characters and broken sequences.
+struct Utf8Census {
+    size_t multibyte = 0;
+    size_t broken = 0;
+};
+
+Utf8Census CountUtf8(std::string_view s) {
+    Utf8Census census;
     size_t i = 0;
     while (i < s.size()) {
         // ASCII runs are most of a roster; skip them without the full check.
@@ -41,11 +48,47 @@ bool IsValidUtf8(std::string_view s) {
         }
         const size_t length = Utf8SequenceLength(s, i);
         if (length == 0) {
-            return false;
+            ++census.broken;
+            ++i;
+            continue;
         }
+        ++census.multibyte;
         i += length;
     }
-    return true;
+    return census;
+}
+
+// Chinese text saved as GBK forms a valid UTF-8 character now and then by chance (about
+// one in ten characters) among many broken ones; a UTF-8 file with a damaged byte has
+// many whole characters and a few broken ones. Three whole characters per broken one
+// tells them apart with room on both sides.
+bool ReadsAsUtf8(const Utf8Census& census) {
+    return census.broken == 0 || census.multibyte >= 3 * census.broken;
+}
+
+// UTF-16 saved without a BOM ("Unicode text" from some tools): mostly Latin or digits, so
+// one byte of each pair is zero, always the same one. Returns 0 (not UTF-16), 1 (little
+// endian) or 2 (big endian).
+int BomlessUtf16(std::string_view s) {
+    const std::string_view head = s.substr(0, 4096 & ~size_t{1});
+    const size_t pairs = head.size() / 2;
+    if (pairs < 2) {
+        return 0;
+    }
+    size_t zero_even = 0, zero_odd = 0;
+    for (size_t i = 0; i + 1 < head.size(); i += 2) {
+        zero_even += head[i] == '\0';
+        zero_odd += head[i + 1] == '\0';
+    }
+    // At least a third of the pairs hold an ASCII character, and no pair has the zero on
+    // the other side (a NUL byte in a UTF-8 file has no such pattern).
+    if (zero_odd * 3 >= pairs && zero_even == 0) {
+        return 1;
+    }
+    if (zero_even * 3 >= pairs && zero_odd == 0) {
+        return 2;
+    }
+    return 0;
 }
 
 void DecodeUtf8(std::string_view s, DecodedText& out) {
@@ -222,9 +265,15 @@ DecodedText DecodeSpreadsheetText(std::string_view bytes) {
     } else if (bytes.starts_with("\xFE\xFF")) {
         out.encoding = TextEncoding::Utf16Be;
         DecodeUtf16(bytes.substr(2), true, out);
-    } else if (IsValidUtf8(bytes)) {
+    } else if (const int utf16 = BomlessUtf16(bytes); utf16 != 0) {
+        out.encoding = utf16 == 1 ? TextEncoding::Utf16Le : TextEncoding::Utf16Be;
+        DecodeUtf16(bytes, utf16 == 2, out);
+    } else if (const Utf8Census census = CountUtf8(bytes); census.broken == 0) {
         out.encoding = TextEncoding::Utf8;
         out.utf8.assign(bytes);
+    } else if (ReadsAsUtf8(census)) {
+        out.encoding = TextEncoding::Utf8; // with its broken bytes counted and replaced
+        DecodeUtf8(bytes, out);
     } else {
         out.encoding = TextEncoding::Gb18030;
         DecodeGb18030(bytes, out);

@@ -18,8 +18,10 @@ struct DecodedText {
     size_t invalid_sequences = 0;
 };
 
-// A BOM decides (UTF-8, UTF-16LE, UTF-16BE; it is removed); otherwise bytes that are
-// valid UTF-8 are UTF-8 and anything else is read as GB18030 (a superset of GBK/GB2312).
+// A BOM decides (UTF-8, UTF-16LE, UTF-16BE; it is removed). Without one: the zero bytes of
+// UTF-16 Latin text make it UTF-16; bytes that read as UTF-8 (whole characters, or at least
+// three whole ones per broken sequence) are UTF-8, the broken sequences replaced and
+// counted; anything else is read as GB18030 (a superset of GBK/GB2312).
 DecodedText DecodeSpreadsheetText(std::string_view bytes);
 
 // "UTF-8", "UTF-16LE", "GB18030", ... for messages and logs.

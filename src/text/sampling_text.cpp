@@ -190,6 +190,9 @@ constexpr std::array kCatalog = {
     CatalogEntry<SamplingText>{
         SamplingText::ImportInvalidChars, "有 %d 处字符无法识别（显示为 �），请确认文件编码。",
         "%d characters could not be read (shown as �); check the file's encoding."},
+    CatalogEntry<SamplingText>{SamplingText::ImportControlChars,
+                               "有 %d 个单元格含有看不见的控制字符，已去除。",
+                               "%d cells held invisible control characters; they were removed."},
     CatalogEntry<SamplingText>{SamplingText::ImportEmpty, "文件是空的，没有可导入的内容。",
                                "The file is empty; there is nothing to import."},
     CatalogEntry<SamplingText>{SamplingText::ImportNoRows, "文件只有表头，没有数据行。",

@@ -138,6 +138,7 @@ enum class SamplingText : int {
     SkipDuplicate,
     SkipNameTooLong,
     ImportInvalidChars,
+    ImportControlChars,
     ImportEmpty,
     ImportNoRows,
     ImportBadQuote,

@@ -59,6 +59,10 @@ constexpr std::array kCatalog = {
                             "Cannot restore: record %d is damaged (%s). Nothing was changed."},
     CatalogEntry<ShellText>{ShellText::RestoreReadFailed, "无法读取文件：%s",
                             "Cannot read the file: %s"},
+    CatalogEntry<ShellText>{ShellText::FileTooLarge,
+                            "%s 有 %.1f MB，超过可读取的上限 %d MB，未读取。现有数据未改变。",
+                            "%s is %.1f MB, over the %d MB a file may have; it was not read. "
+                            "Nothing was changed."},
     CatalogEntry<ShellText>{ShellText::RestoreSaving, "正在保存恢复的数据…",
                             "Saving the restored records…"},
     CatalogEntry<ShellText>{

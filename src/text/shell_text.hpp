@@ -38,6 +38,7 @@ enum class ShellText : int {
     RestoreNewer,
     RestoreBadDoc,
     RestoreReadFailed,
+    FileTooLarge,
     RestoreSaving,
     RestoreNotSaved,
     DataNotice,

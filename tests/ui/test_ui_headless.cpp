@@ -705,6 +705,40 @@ std::string GbkRoster() {
 
 } // namespace
 
+TEST_CASE("sampling: a file over the size limit is refused unread, control characters in "
+          "cells are removed and counted") {
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(3);
+    h.TapItem(Role::Button, "导入名册");
+    h.TapItem(Role::Button, "选择文件");
+    // The page refuses such a file before reading it (App::FileTooLarge); bytes that get
+    // here anyway are refused the same way.
+    h.app().FileOpened("huge.csv", std::string(kMaxOpenFileBytes + 1, 'a'));
+    h.Frame(3);
+    CHECK(h.FindPrefix(Role::Status, "无法读取文件：huge.csv 有 50.0 MB，超过可读取的上限 50 MB，"
+                                     "未读取。") != nullptr);
+    h.TapItem(Role::Button, "选择文件");
+    h.app().FileTooLarge("photos.zip", 200.0 * 1024 * 1024);
+    h.Frame(3);
+    CHECK(h.FindPrefix(Role::Status, "无法读取文件：photos.zip 有 200.0 MB") != nullptr);
+    CHECK(h.data().Sampling().Model().Residents().empty());
+
+    h.TapItem(Role::Button, "选择文件");
+    h.app().FileOpened("roster.csv",
+                       GbkRoster() + std::string("2,1,202,\xD5\xC5\x01\xC8\xFD,\r\n"));
+    h.Frame(3);
+    CHECK(h.Find(Role::Status, "有 1 个单元格含有看不见的控制字符，已去除。") != nullptr);
+    CHECK(h.Find(Role::Button, "第 4 列「姓名」：姓名 张三 / 李四 / 王五") != nullptr);
+    h.TapItem(Role::Button, "导入 4 行");
+    h.Frame(5);
+    CHECK(h.Find(Role::Status, "导入完成：新增 4，更新 0，无变化 0，跳过 0") != nullptr);
+    bool found = false;
+    for (const auto& r : h.data().Sampling().Model().Residents()) {
+        found = found || (r.name == "张三" && r.room == "202");
+    }
+    CHECK(found);
+}
+
 TEST_CASE("sampling: a GBK roster imported through the screens, then a round marked") {
     Harness h(390, 844, Language::Chinese);
     h.Frame(3);

@@ -2,9 +2,12 @@
 
 #include <string>
 
+#include "base/text.hpp"
+#include "io/sheet.hpp"
 #include "io/text_decode.hpp"
 
 using namespace linli;
+using namespace std::string_literals;
 
 namespace {
 
@@ -110,4 +113,69 @@ TEST_CASE("encoding names") {
     CHECK(TextEncodingName(TextEncoding::Gb18030) == "GB18030");
     CHECK(TextEncodingName(TextEncoding::Utf16Le) == "UTF-16LE");
     CHECK(TextEncodingName(TextEncoding::Utf8) == "UTF-8");
+}
+
+TEST_CASE("BOM-less UTF-8 with one broken byte stays UTF-8: the names are kept") {
+    // A roster saved as UTF-8 whose one byte was damaged on the way (an 0xFF in 李四's row).
+    const std::string bytes = "楼号,姓名\n1,张三\n1,李\xFF四\n2,王五\n2,赵六\n";
+    const DecodedText d = Decode(bytes);
+    CHECK(d.encoding == TextEncoding::Utf8);
+    CHECK(d.invalid_sequences == 1);
+    CHECK(d.utf8 == "楼号,姓名\n1,张三\n1,李\uFFFD四\n2,王五\n2,赵六\n");
+}
+
+TEST_CASE("GBK text is still GBK even when a pair reads as a UTF-8 character by chance") {
+    // 张三 D5C5 C8FD, 李四 C0EE CBC4, 王五 CDF5 CEE5, and DEB0 (薨, also a valid UTF-8 pair) among
+    // them: one accidental UTF-8 character against many broken bytes.
+    const DecodedText d = Decode("\xD5\xC5\xC8\xFD,\xC0\xEE\xCB\xC4,\xCD\xF5\xCE\xE5,"
+                                 "\xDE\xB0");
+    CHECK(d.encoding == TextEncoding::Gb18030);
+    CHECK(d.utf8.starts_with("张三,李四,王五,"));
+    CHECK(d.invalid_sequences == 0);
+}
+
+TEST_CASE("BOM-less UTF-16 of Latin text is UTF-16, both byte orders") {
+    const std::string le = "n\0a\0m\0e\0,\0"
+                           "1\0\n\0"
+                           "\x20\x5F"
+                           "A\0,\0"
+                           "2\0"s;
+    const DecodedText d_le = Decode(le);
+    CHECK(d_le.encoding == TextEncoding::Utf16Le);
+    CHECK(d_le.utf8 == "name,1\n张A,2");
+    CHECK(d_le.invalid_sequences == 0);
+    const std::string be = "\0n\0a\0m\0e\0,\0"
+                           "1"s;
+    const DecodedText d_be = Decode(be);
+    CHECK(d_be.encoding == TextEncoding::Utf16Be);
+    CHECK(d_be.utf8 == "name,1");
+    // Through the sheet reader: rows, not a "binary file" refusal.
+    const SheetRows sheet = ReadSheetRows(le);
+    REQUIRE(sheet.error == SheetError::None);
+    REQUIRE(sheet.rows.size() == 2);
+    CHECK(sheet.rows[1].cells[0] == "张A");
+    // A UTF-8 file with a stray NUL is not taken for UTF-16.
+    CHECK(Decode("ab\0cdefgh"s).encoding == TextEncoding::Utf8);
+}
+
+TEST_CASE("control characters are removed from text and from every sheet cell") {
+    std::string text = "a\0b\x01\x1F\x7F\tc\r\nd"s + "\xC2\x85" + "é张";
+    CHECK(RemoveControlCharacters(text) == 5);
+    CHECK(text == "ab\tc\r\ndé张");
+    std::string clean = "张三 13800000000";
+    CHECK(RemoveControlCharacters(clean) == 0);
+    CHECK(clean == "张三 13800000000");
+
+    // A NUL past the first 4 KB (earlier, the file is refused as binary): the cell keeps its
+    // text on both sides of it and the count says one cell was cleaned.
+    std::string csv = "楼号,姓名\n";
+    while (csv.size() < 5000) {
+        csv += "1,张三\n";
+    }
+    csv += "2,王\0五\x07\n"s;
+    const SheetRows sheet = ReadSheetRows(csv);
+    REQUIRE(sheet.error == SheetError::None);
+    CHECK(sheet.rows.back().cells[1] == "王五");
+    CHECK(sheet.cleaned_cells == 1);
+    CHECK(ReadSheetRows("a,b\n\0\0\0"s).error == SheetError::Binary);
 }

@@ -400,6 +400,16 @@ EMSCRIPTEN_KEEPALIVE void linli_file_opened(WebRuntime* rt, const char* name, ch
     rt->Wake();
 }
 
+// A file over the limit below, refused before the page read it.
+EMSCRIPTEN_KEEPALIVE void linli_file_too_large(WebRuntime* rt, const char* name, double size) {
+    rt->app->FileTooLarge(name, size);
+    rt->Wake();
+}
+
+EMSCRIPTEN_KEEPALIVE double linli_max_file_bytes() {
+    return static_cast<double>(kMaxOpenFileBytes);
+}
+
 EMSCRIPTEN_KEEPALIVE void linli_file_failed(WebRuntime* rt, const char* message) {
     rt->app->FileFailed(message);
     rt->Wake();

@@ -14,6 +14,22 @@ std::string TakeJsString(char* s) {
     return owned ? std::string(owned.get()) : std::string();
 }
 
+// Text crosses to the page as C strings: a NUL (from an old record or another device; files
+// and typing are cleaned on the way in) would cut it short, so it is dropped here.
+std::string WithoutNul(const std::string& text) {
+    if (text.find('\0') == std::string::npos) {
+        return text;
+    }
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        if (c != '\0') {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 void WebPlatform::PublishA11y(const std::string& json) {
@@ -32,7 +48,7 @@ void WebPlatform::FlushA11y() {
 }
 
 void WebPlatform::ShowTextInput(const TextEditState& s) {
-    linli_js_show_text(s.id, s.rect.x, s.rect.y, s.rect.w, s.rect.h, s.value.c_str(),
+    linli_js_show_text(s.id, s.rect.x, s.rect.y, s.rect.w, s.rect.h, WithoutNul(s.value).c_str(),
                        static_cast<int>(s.selection_start), static_cast<int>(s.selection_end),
                        s.applied_input, s.multiline ? 1 : 0);
 }
@@ -75,7 +91,7 @@ int64_t WebPlatform::NowMs() const {
 
 void WebPlatform::DownloadFile(const std::string& name, const std::string& mime,
                                const std::string& content) {
-    linli_js_download(name.c_str(), mime.c_str(), content.data(), content.size());
+    linli_js_download(WithoutNul(name).c_str(), mime.c_str(), content.data(), content.size());
 }
 
 void WebPlatform::OpenFile(const std::string& accept) {
@@ -83,7 +99,7 @@ void WebPlatform::OpenFile(const std::string& accept) {
 }
 
 void WebPlatform::OpenPrintable(const std::string& html) {
-    linli_js_open_printable(html.c_str());
+    linli_js_open_printable(WithoutNul(html).c_str());
 }
 
 void WebPlatform::ApplyUpdate() {
@@ -95,7 +111,7 @@ std::string WebPlatform::DeviceTag() const {
 }
 
 void WebPlatform::CopyText(const std::string& text) {
-    linli_js_copy_text(text.c_str());
+    linli_js_copy_text(WithoutNul(text).c_str());
 }
 
 uint64_t WebPlatform::Random64() {

@@ -1,6 +1,7 @@
 #pragma once
 // What the UI needs from the page it runs in. The web implementation lives in
 // src/platform/web; native UI tests use a recording implementation.
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -12,6 +13,11 @@
 namespace linli {
 
 // The text field being edited, as the page's soft-keyboard bridge needs it.
+// The largest file the app reads (a backup of a big community is a few MB; a roster less).
+// Bigger files are refused before a byte is read: copying them into a phone's memory could
+// end the tab.
+inline constexpr size_t kMaxOpenFileBytes = size_t{50} * 1024 * 1024;
+
 struct TextEditState {
     uint32_t id = 0;
     Rect rect;
@@ -44,7 +50,8 @@ class Platform {
     // Offers a file to save (a download in the browser).
     virtual void DownloadFile(const std::string& name, const std::string& mime,
                               const std::string& content) = 0;
-    // Asks the user for a file; the answer arrives as App::FileOpened or App::FileFailed.
+    // Asks the user for a file; the answer arrives as App::FileOpened or App::FileFailed
+    // (or App::FileTooLarge: the page checks kMaxOpenFileBytes before it reads a byte).
     virtual void OpenFile(const std::string& accept) = 0;
     // Opens a page for printing (a new window; a download where popups are blocked).
     virtual void OpenPrintable(const std::string& html) = 0;

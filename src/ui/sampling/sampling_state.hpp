@@ -43,6 +43,7 @@ struct ImportState {
     ImportPhase phase = ImportPhase::ChooseFile;
     std::string file_name;
     DecodedText decoded;
+    size_t cleaned_cells = 0;             // cells whose control characters were removed
     CsvResult csv;                        // from a CSV file, or an .xlsx file's first sheet
     std::string xlsx_sheet;               // the sheet read, when the file was .xlsx
     std::vector<ImportField> mapping;     // one per column of the header row

@@ -113,6 +113,13 @@ void DrawPreview(UiContext& ui, ImportState& im) {
                          static_cast<int>(im.decoded.invalid_sequences))
                       .c_str());
     }
+    if (im.cleaned_cells > 0) {
+        StatusText(
+            ui, "import-controls",
+            Format(ui.T(SamplingText::ImportControlChars), static_cast<int>(im.cleaned_cells))
+                .c_str(),
+            colors::kTextMuted);
+    }
     const bool has_name = Has(im.mapping, ImportField::Name);
     const bool has_address =
         Has(im.mapping, ImportField::Address) ||
@@ -264,6 +271,7 @@ void SamplingFileOpened(UiContext& ui, AppState& state, const std::string& name,
     im.xlsx_sheet = sheet.xlsx_sheet;
     im.decoded.encoding = sheet.encoding;
     im.decoded.invalid_sequences = sheet.invalid_sequences;
+    im.cleaned_cells = sheet.cleaned_cells;
     im.csv.delimiter = sheet.delimiter;
     im.csv.rows = sheet.rows;
     if (im.error.empty() && im.csv.rows.size() < 2) {

@@ -82,6 +82,10 @@ bool App::Frame() {
 }
 
 void App::FileOpened(const std::string& name, const std::string& bytes) {
+    if (bytes.size() > kMaxOpenFileBytes) {
+        FileTooLarge(name, static_cast<double>(bytes.size()));
+        return;
+    }
     const AreaRow& row = AreaOf(state_.file_for);
     state_.file_for = Area::Settings; // what a file arriving unasked is for (a backup)
     row.file_opened(ui_, state_, name, bytes);
@@ -91,6 +95,12 @@ void App::FileFailed(const std::string& message) {
     const AreaRow& row = AreaOf(state_.file_for);
     state_.file_for = Area::Settings;
     row.file_failed(ui_, state_, message);
+}
+
+void App::FileTooLarge(const std::string& name, double size_bytes) {
+    constexpr double kMb = 1024.0 * 1024.0;
+    FileFailed(ui::Format(ui_.T(ShellText::FileTooLarge), name.c_str(), size_bytes / kMb,
+                          static_cast<int>(kMaxOpenFileBytes / (1024 * 1024))));
 }
 
 void App::ExportFailed(const std::string& message) {

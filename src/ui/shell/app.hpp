@@ -27,6 +27,8 @@ class App {
     // The file's bytes as they are (a roster may be GBK or UTF-16).
     void FileOpened(const std::string& name, const std::string& bytes);
     void FileFailed(const std::string& message);
+    // A file over kMaxOpenFileBytes: refused before it is read, with its size in the message.
+    void FileTooLarge(const std::string& name, double size_bytes);
     // The page could not turn an export into an Excel file (io/xlsx_exchange.hpp).
     void ExportFailed(const std::string& message);
     // The page's #fragment at start or on a change: a sign-up link ("v=LLS...") turns on
