@@ -23,6 +23,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -538,6 +539,35 @@ def build_icons() -> Path:
     return out
 
 
+def content_security_policy() -> str:
+    """The site's Content-Security-Policy (a <meta> in index.html, so that any static host
+    serves it). Scripts only from the site itself, and wasm compiled ('wasm-unsafe-eval', not
+    'unsafe-eval'); nothing from any other host. connect-src is the site itself plus the sync
+    servers named in LINLI_SYNC_ORIGINS (space-separated origins, e.g.
+    "https://couch.example.org"; `serve.py --sync` proxies the server under /couch/ on the
+    site's own origin and needs none). Inline styles are allowed: the printed pages, opened
+    from blob: URLs, inherit this policy and carry their own <style> (and their own policy
+    that allows no script at all)."""
+    origins = os.environ.get("LINLI_SYNC_ORIGINS", "").split()
+    for origin in origins:
+        if not re.fullmatch(r"https?://[A-Za-z0-9.\-\[\]:*]+", origin):
+            raise SystemExit(f"LINLI_SYNC_ORIGINS: {origin!r} is not an origin like https://host:port")
+    return "; ".join([
+        "default-src 'none'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self'",
+        "connect-src " + " ".join(["'self'", *origins]),
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "media-src 'self' blob:",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "object-src 'none'",
+    ])
+
+
 def assemble_dist(web_build: Path, fonts: Path) -> None:
     """Copies the built site into dist/: every URL in it is relative (sub-path hosting)."""
     staging = BUILD / "dist-staging"
@@ -566,6 +596,9 @@ def assemble_dist(web_build: Path, fonts: Path) -> None:
         if item.is_file() and rel != Path("sw.js"):
             (staging / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(item, staging / rel)
+    # The policy before the hash: a build for other sync servers is a new version.
+    index = staging / "index.html"
+    index.write_text(index.read_text().replace("__LINLI_CSP__", content_security_policy()))
     files = [p for p in staging.rglob("*") if p.is_file()]
     # The version is a hash of everything the service worker caches.
     version = content_hash(files, staging)

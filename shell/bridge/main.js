@@ -58,3 +58,7 @@
     };
   };
 })(window.linliBridge);
+
+// The Emscripten module's settings, before linli.js (loaded async after this file) runs.
+// Here, not in an inline <script>: the site's Content-Security-Policy allows none.
+window.Module = window.linliBridge.createModule();

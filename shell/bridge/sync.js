@@ -9,6 +9,20 @@
 
   // ---------------------------------------------------------------- HTTP
 
+  // Requests the site's Content-Security-Policy refused (connect-src): the app then says the
+  // site was not published for that server, instead of "unreachable". The violation event
+  // comes as its own task, after fetch has failed.
+  const refusedOrigins = new Set();
+  document.addEventListener('securitypolicyviolation', (e) => {
+    if (e.effectiveDirective !== 'connect-src') return;
+    try { refusedOrigins.add(new URL(e.blockedURI).origin); } catch (_) { /* not a URL */ }
+  });
+  function refusedByPolicy(url) {
+    return new Promise((resolve) => setTimeout(resolve, 0)).then(() => {
+      try { return refusedOrigins.has(new URL(url, location.href).origin); } catch (_) { return false; }
+    });
+  }
+
   bridge.httpSend = function (id, method, url, body, timeoutMs) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -26,7 +40,8 @@
     fetch(url, init).then(async (response) => {
       const text = await response.text();
       return [response.status, text, ''];
-    }).catch((err) => [0, '', controller.signal.aborted ? 'timed out' : String((err && err.message) || err)])
+    }).catch(async (err) => [0, '', controller.signal.aborted ? 'timed out'
+      : (await refusedByPolicy(url)) ? 'blocked-by-csp' : String((err && err.message) || err)])
       .then(([status, text, error]) => {
         clearTimeout(timer);
         const m = bridge.metrics;

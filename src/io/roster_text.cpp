@@ -363,19 +363,31 @@ std::string HtmlEscape(std::string_view text) {
     return out;
 }
 
+std::string PrintableHead(std::string_view title, std::string_view style, Language lang) {
+    std::string h = "<!doctype html><html lang=\"";
+    h += lang == Language::Chinese ? "zh-CN" : "en";
+    h += "\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" "
+         "content=\"";
+    h += kPrintableCsp;
+    h += "\"><title>" + HtmlEscape(title) + "</title><style>";
+    h += style;
+    h += "</style></head><body>";
+    return h;
+}
+
 std::string ChecklistHtml(std::string_view building, ControlLevel level, const Round* round,
                           const std::vector<Resident>& residents, const MarksByResident& marks,
                           Language lang) {
     const std::string title =
         Format(Tr(SamplingText::ChecklistTitle, lang), BuildingLabel(building, lang));
-    std::string h = "<!doctype html><html lang=\"";
-    h += lang == Language::Chinese ? "zh-CN" : "en";
-    h += "\"><head><meta charset=\"utf-8\"><title>" + HtmlEscape(title) +
-         "</title><style>body{font-family:sans-serif;margin:12mm}table{border-collapse:collapse;"
-         "width:100%}th,td{border:1px solid #444;padding:4px 6px;font-size:12pt;text-align:left}"
-         "th{background:#eee}.box{width:16px;height:16px;border:1.5px solid #000;display:inline-"
-         "block}h2{margin:14px 0 4px;font-size:14pt}@media print{h2{break-after:avoid}tr{break-"
-         "inside:avoid}}</style></head><body>";
+    std::string h = PrintableHead(
+        title,
+        "body{font-family:sans-serif;margin:12mm}table{border-collapse:collapse;"
+        "width:100%}th,td{border:1px solid #444;padding:4px 6px;font-size:12pt;text-align:left}"
+        "th{background:#eee}.box{width:16px;height:16px;border:1.5px solid #000;display:inline-"
+        "block}h2{margin:14px 0 4px;font-size:14pt}@media print{h2{break-after:avoid}tr{break-"
+        "inside:avoid}}",
+        lang);
     h += "<h1>" + HtmlEscape(title) + "</h1><p>" + HtmlEscape(Tr(ControlLevelText(level), lang));
     if (round != nullptr) {
         h += " · " + HtmlEscape(round->date) + " " +

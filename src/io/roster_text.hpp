@@ -56,6 +56,11 @@ XlsxWriteResult RoundXlsx(const Round& round, const std::vector<Resident>& resid
 
 // Text for HTML (& < > " ').
 std::string HtmlEscape(std::string_view text);
+// The start of every printed page, up to and including <body>: its language, its escaped
+// title, its style, and a Content-Security-Policy that lets no script run and nothing load
+// (the page is opened from a blob: URL of the site's origin; one missed escape must not run).
+inline constexpr const char* kPrintableCsp = "default-src 'none'; style-src 'unsafe-inline'";
+std::string PrintableHead(std::string_view title, std::string_view style, Language lang);
 // A printable page: one building's households and residents with a box per person to
 // tick, and (with a round) each one's status. Every value is escaped.
 std::string ChecklistHtml(std::string_view building, ControlLevel level, const Round* round,

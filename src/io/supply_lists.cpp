@@ -236,15 +236,13 @@ std::string ListTableCsv(const ListTable& table) {
 }
 
 std::string ListTableHtml(const ListTable& table, Language lang) {
-    std::string h = "<!doctype html><html lang=\"";
-    h += lang == Language::Chinese ? "zh-CN" : "en";
-    h += "\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" "
-         "content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>" +
-         HtmlEscape(table.title) +
-         "</title><style>body{font-family:sans-serif;margin:10mm}table{border-collapse:collapse;"
-         "width:100%}th,td{border:1px solid #444;padding:4px 6px;font-size:12pt;text-align:left}"
-         "th{background:#eee}td.n{text-align:right}h2{margin:14px 0 4px;font-size:14pt}"
-         "@media print{h2{break-after:avoid}tr{break-inside:avoid}}</style></head><body>";
+    std::string h = PrintableHead(
+        table.title,
+        "body{font-family:sans-serif;margin:10mm}table{border-collapse:collapse;"
+        "width:100%}th,td{border:1px solid #444;padding:4px 6px;font-size:12pt;text-align:left}"
+        "th{background:#eee}td.n{text-align:right}h2{margin:14px 0 4px;font-size:14pt}"
+        "@media print{h2{break-after:avoid}tr{break-inside:avoid}}",
+        lang);
     h += "<h1>" + HtmlEscape(table.title) + "</h1>";
     if (!table.subtitle.empty()) {
         h += "<p>" + HtmlEscape(table.subtitle) + "</p>";

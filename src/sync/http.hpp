@@ -20,6 +20,10 @@ struct HttpResponse {
     std::string error; // for status 0: what the transport saw
 };
 
+// HttpResponse::error when the page's Content-Security-Policy (connect-src) did not let the
+// request out: the site was not built for this server (LINLI_SYNC_ORIGINS, README).
+inline constexpr const char* kBlockedByPolicy = "blocked-by-csp";
+
 class HttpTransport {
   public:
     virtual ~HttpTransport() = default;

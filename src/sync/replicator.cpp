@@ -70,7 +70,7 @@ std::vector<store::Change> Collapse(std::vector<store::Change> changes) {
 Failure Classify(const HttpResponse& r) {
     switch (r.status) {
     case 0:
-        return Failure::Unreachable;
+        return r.error == kBlockedByPolicy ? Failure::NotAllowed : Failure::Unreachable;
     case 401:
         return Failure::WrongPassword;
     case 403:
@@ -177,7 +177,8 @@ void Replicator::Fail(Failure failure, std::string detail, int64_t now_ms) {
     push_step_ = PushStep::Idle;
     const bool person_must_fix = failure == Failure::BadUrl || failure == Failure::WrongPassword ||
                                  failure == Failure::NoPermission || failure == Failure::NotCouch ||
-                                 failure == Failure::NoDatabase || failure == Failure::TooLarge;
+                                 failure == Failure::NoDatabase || failure == Failure::TooLarge ||
+                                 failure == Failure::NotAllowed;
     if (live_ && !person_must_fix) {
         backoff_ms_ = backoff_ms_ == 0 ? options_.first_backoff_ms
                                        : std::min(backoff_ms_ * 2, options_.max_backoff_ms);

@@ -48,6 +48,7 @@ enum class Failure {
     ServerError,   // 5xx
     LocalWrite,    // this device could not store what came in
     TooLarge,      // one document is larger than the server takes
+    NotAllowed,    // the site's security policy does not let it reach this server
 };
 
 enum class Phase { Off, LoggingIn, Checking, Pulling, Pushing, Live, Waiting, Failed };

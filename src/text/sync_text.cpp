@@ -52,6 +52,11 @@ constexpr std::array kCatalog = {
     E{SyncText::WhyLocalWrite, "本机无法保存收到的数据", "this device could not store what came"},
     E{SyncText::WhyTooLarge, "有一条记录太大，服务器不接收",
       "a record is too large for the server"},
+    E{SyncText::WhyNotAllowed,
+      "本网站的安全策略不允许连接这台服务器：请发布网站的人把它加入 LINLI_SYNC_ORIGINS 后重新发布，"
+      "或改用网站自己的 /couch/ 地址",
+      "this site's security policy does not allow this server: whoever publishes the site adds it "
+      "to LINLI_SYNC_ORIGINS and publishes again, or use the site's own /couch/ address"},
     E{SyncText::ConflictsTitle, "冲突（%d）", "Conflicts (%d)"},
     E{SyncText::ConflictsExplain,
       "同一条记录在两台设备上离线时都被修改了。所有设备先显示同一个版本；请选择保留哪一版，选择会同"

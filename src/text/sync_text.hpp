@@ -37,6 +37,7 @@ enum class SyncText : int {
     WhyServerError,
     WhyLocalWrite,
     WhyTooLarge,
+    WhyNotAllowed,
     ConflictsTitle,
     ConflictsExplain,
     ConflictBanner,

@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { after } from 'node:test';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -18,6 +19,46 @@ export const CHROMIUM_ARGS = [
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true };
 export const LAPTOP = { viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 };
+
+// ---------------------------------------------------------------- the site's own guards
+
+// Every page a test opens is watched: a Content-Security-Policy violation (Chromium says so
+// on the console) or a request to any host but this machine fails the test file, unless
+// the test set page.cspExpected because it provokes one on purpose. Checked after the
+// file's tests, so that every screen any test visits is covered.
+export const policyViolations = [];
+export const foreignRequests = [];
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export function guardPage(page) {
+  if (page.linliGuarded) return;
+  page.linliGuarded = true;
+  page.on('console', (msg) => {
+    if (/Content Security Policy/i.test(msg.text()) && !page.cspExpected) {
+      policyViolations.push(`${page.url().slice(0, 80)}: ${msg.text()}`);
+    }
+  });
+}
+
+export function guardContext(context) {
+  if (context.linliGuarded) return;
+  context.linliGuarded = true;
+  context.on('page', guardPage);
+  context.pages().forEach(guardPage);
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (/^https?:$/.test(url.protocol) && !LOCAL_HOSTS.has(url.hostname)) foreignRequests.push(request.url());
+  });
+}
+
+after(() => {
+  if (policyViolations.length) {
+    throw new Error(`Content-Security-Policy violations:\n${policyViolations.join('\n')}`);
+  }
+  if (foreignRequests.length) {
+    throw new Error(`requests to other hosts:\n${foreignRequests.join('\n')}`);
+  }
+});
 
 // Serves dist/ (or another folder) with serve.py on a free port; returns { url, stop }.
 export async function startServer({ dir } = {}) {
@@ -56,6 +97,7 @@ export async function launchBrowser(options = {}) {
 // Opens the app and waits for its first frame. Collects console errors in page.errors.
 export async function openApp(browser, url, contextOptions = {}) {
   const context = await browser.newContext({ locale: 'zh-CN', ...contextOptions });
+  guardContext(context);
   const page = await context.newPage();
   page.linliTouch = !!contextOptions.hasTouch;
   page.errors = [];
@@ -142,6 +184,7 @@ export async function launchOnProfile(profileDir) {
 
 // Opens the app in an existing context (e.g. the profile's default one).
 export async function openPage(context, url, { touch = false } = {}) {
+  guardContext(context);
   const page = await context.newPage();
   page.linliTouch = touch;
   page.errors = [];

@@ -216,6 +216,18 @@ describe('rounds, tubes and outputs', () => {
       assert.equal(await popup.locator('b').count(), 0, 'a note is never markup');
       assert.equal(await popup.locator('table').count(), 1);
       assert.equal(await popup.locator('tr').count(), 1 + 14);
+      // Its own policy lets no script run, even one put there by a missed escape.
+      assert.equal(await popup.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content'),
+        "default-src 'none'; style-src 'unsafe-inline'");
+      popup.cspExpected = true;
+      const ran = await popup.evaluate(() => new Promise((resolve) => {
+        document.addEventListener('securitypolicyviolation', () => resolve(window.injectedRan === 1 ? 'ran' : 'refused'));
+        const s = document.createElement('script');
+        s.textContent = 'window.injectedRan = 1';
+        document.body.append(s);
+        setTimeout(() => resolve(window.injectedRan === 1 ? 'ran' : 'no report'), 5000);
+      }));
+      assert.equal(ran, 'refused');
       await popup.close();
 
       // Tubes: T1 abnormal lists its 10 people and their households at once.

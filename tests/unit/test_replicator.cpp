@@ -654,4 +654,23 @@ TEST_CASE(
     CHECK(a.Status().phase == Phase::Live);
 }
 
+TEST_CASE("sync: a server the site's security policy refuses is named as such") {
+    FakeCouch couch;
+    couch.EditOnServer("resident:1", Named("x"));
+    Device phone(couch);
+    couch.intercept = [&](const sync::HttpRequest&) -> std::optional<sync::HttpResponse> {
+        return sync::HttpResponse{0, "", sync::kBlockedByPolicy};
+    };
+    phone.Sync();
+    CHECK(phone.Status().failure == Failure::NotAllowed);
+    CHECK(phone.Status().phase == Phase::Failed);
+    CHECK(phone.store.OfType("resident").empty());
+    // Any other transport failure is still "unreachable".
+    couch.intercept = [&](const sync::HttpRequest&) -> std::optional<sync::HttpResponse> {
+        return sync::HttpResponse{0, "", "Failed to fetch"};
+    };
+    phone.Sync(2000);
+    CHECK(phone.Status().failure == Failure::Unreachable);
+}
+
 } // namespace linli

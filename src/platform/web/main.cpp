@@ -407,7 +407,7 @@ EMSCRIPTEN_KEEPALIVE void linli_file_too_large(WebRuntime* rt, const char* name,
 }
 
 EMSCRIPTEN_KEEPALIVE double linli_max_file_bytes() {
-    return static_cast<double>(kMaxOpenFileBytes);
+    return static_cast<double>(linli::kMaxOpenFileBytes);
 }
 
 EMSCRIPTEN_KEEPALIVE void linli_file_failed(WebRuntime* rt, const char* message) {

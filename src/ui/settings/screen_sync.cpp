@@ -39,6 +39,8 @@ const char* WhyText(const UiContext& ui, sync::Failure failure) {
         return ui.T(SyncText::WhyLocalWrite);
     case sync::Failure::TooLarge:
         return ui.T(SyncText::WhyTooLarge);
+    case sync::Failure::NotAllowed:
+        return ui.T(SyncText::WhyNotAllowed);
     }
     return "";
 }
