@@ -70,7 +70,9 @@
   };
   bridge.setPref = function (key, value) {
     try { localStorage.setItem('linli.' + key, value); } catch (e) { /* private mode: not kept */ }
-    if (key === 'language') document.documentElement.lang = value === 'en' ? 'en' : 'zh-CN';
+  };
+  bridge.setDocumentLanguage = function (code) {
+    document.documentElement.lang = code === 'en' ? 'en' : 'zh-CN';
   };
   bridge.browserLanguages = function () {
     return (navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || '']).join(',');

@@ -9,14 +9,34 @@
   const ROLE_TAGS = { button: 'button', textbox: 'input' };
   const tagOf = (n) => (n.role === 'textbox' && n.multiline ? 'textarea' : ROLE_TAGS[n.role] || 'div');
 
+  // Places el as the child of parent that follows after (null: first).
+  function placeAfter(parent, el, after) {
+    const expectedNext = after ? after.nextSibling : parent.firstChild;
+    if (expectedNext !== el) parent.insertBefore(el, expectedNext);
+  }
+
+  // A run of tabs in a frame is one tab bar: its mirrored tabs sit in a role=tablist
+  // wrapper (ARIA requires one; screen readers then say "tab 2 of 5").
+  function tabList(existing, key) {
+    let list = existing.get(key);
+    if (!list) {
+      list = document.createElement('div');
+      list.dataset.key = key;
+      list.className = 'linli-a11y-group';
+      list.setAttribute('role', 'tablist');
+    }
+    return list;
+  }
+
   bridge.publishA11y = function (json) {
     let nodes;
     try { nodes = JSON.parse(json); } catch (e) { bridge.errors.push('a11y: ' + e); return; }
     const root = $('linli-a11y');
     const existing = new Map();
-    for (const el of Array.from(root.children)) existing.set(el.dataset.key, el);
+    for (const el of root.querySelectorAll('[data-key]')) existing.set(el.dataset.key, el);
     const keep = new Set();
-    let previous = null;
+    let previous = null; // the last child placed in root
+    let list = null, listPrevious = null, lists = 0;
     for (const n of nodes) {
       const key = n.role + ':' + n.id;
       keep.add(key);
@@ -48,9 +68,21 @@
       if ('checked' in n) el.setAttribute('aria-checked', n.checked ? 'true' : 'false');
       if ('selected' in n) el.setAttribute('aria-selected', n.selected ? 'true' : 'false');
       // Document order follows the frame's order, so screen readers read top to bottom.
-      const expectedNext = previous ? previous.nextSibling : root.firstChild;
-      if (expectedNext !== el) root.insertBefore(el, expectedNext);
-      previous = el;
+      if (n.role === 'tab') {
+        if (!list) {
+          list = tabList(existing, 'tablist:' + lists++);
+          keep.add(list.dataset.key);
+          placeAfter(root, list, previous);
+          previous = list;
+          listPrevious = null;
+        }
+        placeAfter(list, el, listPrevious);
+        listPrevious = el;
+      } else {
+        list = null;
+        placeAfter(root, el, previous);
+        previous = el;
+      }
     }
     for (const [key, el] of existing) if (!keep.has(key)) el.remove();
     bridge.a11yNodes = nodes;

@@ -15,6 +15,7 @@ void linli_js_font_copy(int which, unsigned char* dest);
 void linli_js_request_glyphs(const uint32_t* codepoints, int count);
 char* linli_js_get_pref(const char* key); // malloc'd, or null
 void linli_js_set_pref(const char* key, const char* value);
+void linli_js_document_language(const char* code); // <html lang>: "zh-CN" or "en"
 char* linli_js_browser_languages(); // malloc'd
 char* linli_js_build_version();     // malloc'd
 void linli_js_first_frame();

@@ -39,6 +39,9 @@ mergeInto(LibraryManager.library, {
   linli_js_set_pref: function (key, value) {
     window.linliBridge.setPref(UTF8ToString(key), UTF8ToString(value));
   },
+  linli_js_document_language: function (code) {
+    window.linliBridge.setDocumentLanguage(UTF8ToString(code));
+  },
   linli_js_browser_languages__deps: ['$linliNewString'],
   linli_js_browser_languages: function () {
     return linliNewString(window.linliBridge.browserLanguages());

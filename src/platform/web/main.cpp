@@ -235,6 +235,7 @@ void Loop(void* arg) {
     if (rt.app->Frame()) {
         rt.Wake(2);
     }
+    rt.platform.ShowLanguage(rt.app->Ui().lang);
     ImGui::Render();
     const double ui_done = emscripten_get_now();
     ImDrawData* draw = ImGui::GetDrawData();

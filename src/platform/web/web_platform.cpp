@@ -61,6 +61,13 @@ void WebPlatform::SaveLanguage(Language lang) {
     linli_js_set_pref("language", std::string(LanguageCode(lang)).c_str());
 }
 
+void WebPlatform::ShowLanguage(Language lang) {
+    if (shown_language_ != lang) {
+        shown_language_ = lang;
+        linli_js_document_language(std::string(LanguageCode(lang)).c_str());
+    }
+}
+
 void WebPlatform::RequestGlyphs(const std::vector<uint32_t>& codepoints) {
     linli_js_request_glyphs(codepoints.data(), static_cast<int>(codepoints.size()));
 }

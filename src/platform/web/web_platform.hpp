@@ -1,6 +1,7 @@
 #pragma once
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -51,8 +52,12 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
 
     // The saved language, else the browser's.
     Language InitialLanguage() const;
+    // The page's <html lang> follows the UI's language (screen readers pick their voice by
+    // it); called each frame, it tells the page only of a change.
+    void ShowLanguage(Language lang);
 
   private:
+    std::optional<Language> shown_language_;
     bool defer_writes_ = false;
     std::vector<std::pair<uint64_t, std::string>> deferred_writes_;
     std::string deferred_a11y_;
