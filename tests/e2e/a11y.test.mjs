@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { gotoArea, openApp, PHONE, ROOT, startServerAndBrowser, waitForReady } from './helpers.mjs';
+import { activate, gotoArea, openApp, PHONE, ROOT, scrollTo, startServerAndBrowser, waitForReady } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -94,6 +94,35 @@ describe('accessibility (axe-core)', () => {
         await context.close();
       }
       assert.ok(screens >= 10, `only ${screens} screens audited`);
+      assert.deepEqual(violations, []);
+    });
+  }
+
+  for (const lang of ['zh', 'en']) {
+    it(`the extra large text size is kept across a reload, and every area passes the audit with it, ${lang}`, async () => {
+      const { page, context } = await openApp(browser, server.url, { ...PHONE, locale: lang === 'zh' ? 'zh-CN' : 'en-US' });
+      const xl = lang === 'zh' ? '特大' : 'Extra large';
+      const violations = [];
+      try {
+        await gotoArea(page, AREAS[lang][4]);
+        await scrollTo(page, 'radio', xl);
+        await activate(page, 'radio', xl);
+        await page.getByRole('radio', { name: xl, exact: true, checked: true }).waitFor({ state: 'attached', timeout: 10000 });
+        await page.reload();
+        await waitForReady(page);
+        await gotoArea(page, AREAS[lang][4]);
+        await scrollTo(page, 'radio', xl);
+        await page.getByRole('radio', { name: xl, exact: true, checked: true }).waitFor({ state: 'attached', timeout: 10000 });
+        await page.screenshot({ path: path.join(ROOT, 'test-results', `phone-text-xl-settings-${lang}.png`) });
+        for (const area of AREAS[lang]) {
+          await gotoArea(page, area);
+          await page.waitForTimeout(150);
+          violations.push(...await audit(page, `${area} (${xl})`));
+          await page.screenshot({ path: path.join(ROOT, 'test-results', `phone-text-xl-${AREAS.en[AREAS[lang].indexOf(area)].toLowerCase()}-${lang}.png`) });
+        }
+      } finally {
+        await context.close();
+      }
       assert.deepEqual(violations, []);
     });
   }

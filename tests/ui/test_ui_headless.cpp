@@ -36,6 +36,7 @@ class RecordingPlatform final : public Platform {
     void ShowTextInput(const TextEditState& state) override { shown.push_back(state); }
     void HideTextInput() override { ++hidden; }
     void SaveLanguage(Language lang) override { saved.push_back(lang); }
+    void SaveTextSize(TextSize size) override { saved_text_sizes.push_back(size); }
     void RequestGlyphs(const std::vector<uint32_t>& codepoints) override {
         ++glyph_requests;
         asked.insert(asked.end(), codepoints.begin(), codepoints.end());
@@ -69,6 +70,7 @@ class RecordingPlatform final : public Platform {
     std::vector<TextEditState> shown;
     int hidden = 0;
     std::vector<Language> saved;
+    std::vector<TextSize> saved_text_sizes;
     int glyph_requests = 0;
     std::vector<uint32_t> asked;
 };
@@ -346,6 +348,43 @@ TEST_CASE("every mirrored control is at least a 44 px touch target") {
             CHECK(n.rect.w >= 44.0f);
         }
     }
+}
+
+TEST_CASE("the text size in Settings scales text and targets, is saved, and every screen still "
+          "fits a phone") {
+    const std::array<std::pair<const char*, TextSize>, 2> sizes = {
+        {{"大", TextSize::Large}, {"特大", TextSize::ExtraLarge}}};
+    for (const auto& [label, size] : sizes) {
+        CAPTURE(label);
+        Harness h(390, 844, Language::Chinese);
+        h.Frame(3);
+        h.TapItem(Role::Tab, "设置");
+        CHECK(h.Require(Role::Radio, "标准").checked);
+        h.TapItem(Role::Radio, label);
+        h.Frame(3);
+        CHECK(h.app().Ui().text_size == size);
+        REQUIRE_FALSE(h.platform.saved_text_sizes.empty());
+        CHECK(h.platform.saved_text_sizes.back() == size);
+        CHECK(h.Require(Role::Radio, label).checked);
+        CHECK(h.app().Ui().metrics.body_font > MetricsFor(TextSize::Standard).body_font);
+        CHECK(ImGui::GetStyle().FontSizeBase == h.app().Ui().metrics.body_font);
+        for (const AreaRow& row : AreaTable()) {
+            h.app().State().area = row.id;
+            h.Frame(3);
+            REQUIRE_FALSE(h.app().A11y().Nodes().empty());
+            for (const auto& n : h.app().A11y().Nodes()) {
+                CAPTURE(n.name);
+                CHECK(n.rect.x >= -0.5f);
+                CHECK(n.rect.x + n.rect.w <= 390.5f); // nothing pushed off the side
+                if (n.role != Role::Status) {
+                    CHECK(n.rect.h >= 44.0f);
+                }
+            }
+        }
+    }
+    // Read back at start: an app made with a saved size starts with it.
+    CHECK(TextSizeFromCode(TextSizeCode(TextSize::ExtraLarge)) == TextSize::ExtraLarge);
+    CHECK(TextSizeFromCode("garbage") == TextSize::Standard);
 }
 
 TEST_CASE("the mirror is published only when the UI changes") {

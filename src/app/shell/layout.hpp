@@ -1,6 +1,7 @@
 #pragma once
 // Where the app's areas live on screen, decided from the viewport alone.
 #include <array>
+#include <string_view>
 
 namespace linli {
 
@@ -21,6 +22,14 @@ struct Metrics {
     float rail_width = 112.0f;
     float padding = 16.0f;
 };
+
+// The text size chosen in Settings (older staff read better large). Text, headings and
+// touch targets grow together; the navigation labels shrink to fit their tabs as before.
+enum class TextSize { Standard, Large, ExtraLarge };
+Metrics MetricsFor(TextSize size);
+// Kept on the device as "standard", "large" or "xlarge"; anything else reads as Standard.
+std::string_view TextSizeCode(TextSize size);
+TextSize TextSizeFromCode(std::string_view code);
 
 // Phones and narrow windows get the bottom bar; wide windows the left rail.
 NavStyle ChooseNavStyle(float width_css, float height_css);

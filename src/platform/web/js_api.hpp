@@ -16,8 +16,8 @@ void linli_js_request_glyphs(const uint32_t* codepoints, int count);
 char* linli_js_get_pref(const char* key); // malloc'd, or null
 void linli_js_set_pref(const char* key, const char* value);
 void linli_js_document_language(const char* code); // <html lang>: "zh-CN" or "en"
-char* linli_js_browser_languages(); // malloc'd
-char* linli_js_build_version();     // malloc'd
+char* linli_js_browser_languages();                // malloc'd
+char* linli_js_build_version();                    // malloc'd
 void linli_js_first_frame();
 int linli_js_data_state();        // 0 loading, 1 ready, -1 the database could not be opened
 char* linli_js_take_data_chunk(); // malloc'd JSON [[key, doc], ...]; null after the last

@@ -501,7 +501,8 @@ int main() {
     IMGUI_CHECKVERSION();
     ImGuiContext* ctx = ImGui::CreateContext();
     rt->data = std::make_unique<linli::AppData>(rt->platform, rt->platform.DeviceTag());
-    rt->app = std::make_unique<linli::App>(rt->platform, *rt->data, rt->platform.InitialLanguage());
+    rt->app = std::make_unique<linli::App>(rt->platform, *rt->data, rt->platform.InitialLanguage(),
+                                           rt->platform.InitialTextSize());
     rt->app->Init(ctx);
     ImGui_ImplSDL2_InitForOpenGL(rt->window, rt->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");

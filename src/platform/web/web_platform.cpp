@@ -147,6 +147,14 @@ std::string WebPlatform::LinkFragment() const {
     return TakeJsString(linli_js_link_fragment());
 }
 
+void WebPlatform::SaveTextSize(TextSize size) {
+    linli_js_set_pref("textSize", std::string(TextSizeCode(size)).c_str());
+}
+
+TextSize WebPlatform::InitialTextSize() const {
+    return TextSizeFromCode(TakeJsString(linli_js_get_pref("textSize")));
+}
+
 Language WebPlatform::InitialLanguage() const {
     if (auto saved = LanguageFromCode(TakeJsString(linli_js_get_pref("language")))) {
         return *saved;

@@ -40,6 +40,7 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
     void ShowTextInput(const TextEditState& state) override;
     void HideTextInput() override;
     void SaveLanguage(Language lang) override;
+    void SaveTextSize(TextSize size) override;
     void RequestGlyphs(const std::vector<uint32_t>& codepoints) override;
     std::string BuildVersion() const override;
     void CopyText(const std::string& text) override;
@@ -52,6 +53,8 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
 
     // The saved language, else the browser's.
     Language InitialLanguage() const;
+    // The text size saved on this device, else Standard.
+    TextSize InitialTextSize() const;
     // The page's <html lang> follows the UI's language (screen readers pick their voice by
     // it); called each frame, it tells the page only of a change.
     void ShowLanguage(Language lang);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app/shell/a11y.hpp"
+#include "app/shell/layout.hpp"
 #include "text/i18n.hpp"
 
 namespace linli {
@@ -40,6 +41,8 @@ class Platform {
     virtual void HideTextInput() = 0;
     // Remember the chosen UI language on this device.
     virtual void SaveLanguage(Language lang) = 0;
+    // Keeps the text size chosen in Settings on this device (read back at start).
+    virtual void SaveTextSize(TextSize size) = 0;
     // Characters missing from the fonts loaded so far were drawn: fetch the font slices
     // holding them (each codepoint is asked once; FontSet::AddSlice receives the answer).
     virtual void RequestGlyphs(const std::vector<uint32_t>& codepoints) = 0;

@@ -5,6 +5,9 @@ namespace linli {
 void ApplyTheme(ImGuiStyle& style, const Metrics& m) {
     ImGui::StyleColorsLight(&style);
     style.FontSizeBase = m.body_font;
+    // A change mid-frame (the text size in Settings) is taken at the next NewFrame; ImGui
+    // 1.92 restores FontSizeBase from its font stack until then.
+    style._NextFrameFontSizeBase = m.body_font;
     // Frame height = font + 2 * FramePadding.y: a 48 px touch target at an 18 px font.
     style.FramePadding = ImVec2(14.0f, (m.touch_target - m.body_font) * 0.5f);
     style.ItemSpacing = ImVec2(10.0f, 12.0f);

@@ -52,7 +52,8 @@ struct UiContext {
     TextBridge& text;
     AppData& data;
     Language lang = Language::Chinese;
-    Metrics metrics;
+    TextSize text_size = TextSize::Standard;
+    Metrics metrics; // MetricsFor(text_size)
     float pixel_ratio = 1.0f;
     StorageInfo storage;
     bool update_available = false;

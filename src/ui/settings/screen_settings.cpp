@@ -1,8 +1,12 @@
 // Settings (设置): language, and what this device shows and has loaded.
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <imgui.h>
 #include <string>
+#include <utility>
 
+#include "ui/kit/theme.hpp"
 #include "ui/kit/widgets.hpp"
 #include "ui/shell/screens.hpp"
 
@@ -109,6 +113,37 @@ void DrawSettingsScreen(UiContext& ui, AppState& state) {
                       ui.lang == Language::English, option_width)) {
         ui.lang = Language::English;
         ui.platform.SaveLanguage(ui.lang);
+    }
+
+    SectionTitle(ui, ui.T(SettingsText::SettingsTextSize));
+    constexpr std::array<std::pair<TextSize, SettingsText>, 3> kSizes = {{
+        {TextSize::Standard, SettingsText::TextSizeStandard},
+        {TextSize::Large, SettingsText::TextSizeLarge},
+        {TextSize::ExtraLarge, SettingsText::TextSizeExtraLarge},
+    }};
+    // Three in a row where their labels fit (a phone at standard size), else one per line.
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float third = (ImGui::GetContentRegionAvail().x - 2 * spacing) / 3;
+    float widest = 0.0f;
+    for (const auto& [size, label] : kSizes) {
+        widest = std::max(widest, ImGui::CalcTextSize(ui.T(label)).x);
+    }
+    const bool in_a_row = widest + 2 * ImGui::GetStyle().FramePadding.x <= third;
+    for (size_t i = 0; i < kSizes.size(); ++i) {
+        const auto [size, label] = kSizes[i];
+        if (i > 0 && in_a_row) {
+            ImGui::SameLine();
+        }
+        ImGui::PushID(static_cast<int>(i));
+        if (SegmentOption(ui, ui.T(label), "text-size", ui.text_size == size,
+                          in_a_row ? std::min(third, 200.0f) : option_width * 2 + spacing) &&
+            ui.text_size != size) {
+            ui.text_size = size;
+            ui.metrics = MetricsFor(size);
+            ApplyTheme(ImGui::GetStyle(), ui.metrics);
+            ui.platform.SaveTextSize(size);
+        }
+        ImGui::PopID();
     }
 
     DrawDeviceSection(ui, state);

@@ -12,8 +12,9 @@
 
 namespace linli {
 
-App::App(Platform& platform, AppData& data, Language lang)
-    : ui_{platform, a11y_, fonts_, text_, data, lang, Metrics{}, 1.0f, {}, false, {}} {}
+App::App(Platform& platform, AppData& data, Language lang, TextSize text_size)
+    : ui_{platform, a11y_, fonts_, text_, data, lang, text_size, MetricsFor(text_size),
+          1.0f,     {},    false,  {}} {}
 
 void App::Init(ImGuiContext* ctx) {
     a11y_.Attach(ctx);
