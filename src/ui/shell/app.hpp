@@ -11,8 +11,7 @@ namespace linli {
 // Destroy the ImGui context before the App: the font atlas uses the App's glyph loader.
 class App {
   public:
-    App(Platform& platform, AppData& data, Language lang,
-        TextSize text_size = TextSize::Standard);
+    App(Platform& platform, AppData& data, Language lang, TextSize text_size = TextSize::Standard);
     App(const App&) = delete;
     App& operator=(const App&) = delete;
 
