@@ -42,7 +42,8 @@ async function onFirstUse(cacheName, request) {
   const hit = await cache.match(request, { ignoreSearch: true });
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await cache.put(request, response.clone());
+  // A full disk must not cost the page what it fetched: keeping a copy is best effort.
+  if (response.ok) await cache.put(request, response.clone()).catch(() => {});
   return response;
 }
 
