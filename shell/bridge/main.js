@@ -7,7 +7,7 @@
   'use strict';
 
   const {
-    $, showFatal, fitCanvas, pendingCalls, startFontDownloads, startDataLoad, refreshStorage,
+    $, showFatal, fitCanvas, pendingCalls, startFontDownloads, startDataLoad, startDraftLoad, refreshStorage,
     installImeHandlers, registerServiceWorker,
   } = bridge.internal;
 
@@ -34,6 +34,7 @@
     fitCanvas();
     startFontDownloads();
     startDataLoad();
+    startDraftLoad();
     installImeHandlers();
     window.addEventListener('resize', fitCanvas);
     window.addEventListener('orientationchange', () => setTimeout(fitCanvas, 100));

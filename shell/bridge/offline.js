@@ -31,16 +31,18 @@
     });
   }
 
+  // Reloads into the waiting version once nothing is being saved: the documents' writes
+  // and the open form's draft (a reload with a write in flight could lose it).
   bridge.applyUpdate = function () {
-    const reg = bridge.registration;
-    if (!reg || !reg.waiting) { location.reload(); return; }
     const go = () => {
       const db = bridge.data && bridge.data.db;
-      if (db && db.inFlight > 0) { setTimeout(go, 50); return; } // finish saving first
+      if ((db && db.inFlight > 0) || bridge.draftsPending()) { setTimeout(go, 50); return; }
+      const reg = bridge.registration;
+      if (!reg || !reg.waiting) { location.reload(); return; }
       bridge.reloadOnControllerChange = true;
       reg.waiting.postMessage({ type: 'skip-waiting' });
     };
-    go();
+    setTimeout(go, 0); // after this frame, whose own writes go out when it ends
   };
 
   bridge.internal.registerServiceWorker = registerServiceWorker;

@@ -19,6 +19,7 @@
 #include "ui/sampling/sampling_widgets.hpp"
 #include "ui/shell/app.hpp"
 #include "ui/shell/areas.hpp"
+#include "ui/shell/drafts.hpp"
 
 using namespace linli;
 
@@ -37,6 +38,7 @@ class RecordingPlatform final : public Platform {
     void HideTextInput() override { ++hidden; }
     void SaveLanguage(Language lang) override { saved.push_back(lang); }
     void SaveTextSize(TextSize size) override { saved_text_sizes.push_back(size); }
+    void SaveDraft(const std::string& draft) override { drafts.push_back(draft); }
     void RequestGlyphs(const std::vector<uint32_t>& codepoints) override {
         ++glyph_requests;
         asked.insert(asked.end(), codepoints.begin(), codepoints.end());
@@ -71,6 +73,7 @@ class RecordingPlatform final : public Platform {
     int hidden = 0;
     std::vector<Language> saved;
     std::vector<TextSize> saved_text_sizes;
+    std::vector<std::string> drafts;
     int glyph_requests = 0;
     std::vector<uint32_t> asked;
 };
@@ -571,6 +574,56 @@ TEST_CASE("volunteers: add through the form, saved shows only when the write com
     h.Frame(3);
     CHECK(h.Find(Role::Status, "已保存") != nullptr);
     CHECK(h.Find(Role::Button, "王淼 13800138000") != nullptr);
+}
+
+TEST_CASE("drafts: a half-filled form is kept as it is typed and reopened at the next start") {
+    std::string draft;
+    {
+        Harness h(390, 844, Language::Chinese);
+        h.app().DraftsLoaded(""); // the page read no draft
+        h.app().State().area = Area::Volunteers;
+        h.app().State().volunteers.view = VolunteersView::People;
+        h.Frame(3);
+        CHECK(h.platform.drafts.empty()); // no form open: nothing kept
+        h.TapItem(Role::Button, "添加志愿者");
+        TypeInto(h, "姓名", "王淼", 1);
+        REQUIRE_FALSE(h.platform.drafts.empty());
+        draft = h.platform.drafts.back();
+        CHECK(draft.find("王淼") != std::string::npos);
+    } // the tab is killed here: nothing was saved as a record
+    Harness h(390, 844, Language::Chinese);
+    h.Frame(2);
+    // A damaged draft (or one from another version) opens nothing and changes nothing.
+    AppState before = h.app().State();
+    CHECK_FALSE(ui::RestoreDraft(h.app().State(), "{\"v\":1,\"form\":\"volunteer\""));
+    CHECK_FALSE(
+        ui::RestoreDraft(h.app().State(), "{\"v\":99,\"form\":\"volunteer\",\"fields\":{}}"));
+    CHECK(h.app().State().area == before.area);
+    CHECK_FALSE(h.app().State().volunteers.form.open);
+    h.app().DraftsLoaded(draft);
+    h.Frame(3);
+    CHECK(h.app().State().area == Area::Volunteers);
+    CHECK(h.Require(Role::TextBox, "姓名").value == "王淼");
+    TypeInto(h, "手机号", "13800138000", 1);
+    h.TapItem(Role::Button, "保存");
+    h.Frame(3);
+    CHECK(h.Find(Role::Button, "王淼 13800138000") != nullptr);
+    // Saved: the draft is gone.
+    REQUIRE_FALSE(h.platform.drafts.empty());
+    CHECK(h.platform.drafts.back().empty());
+
+    // A resident form the same way.
+    Harness r(390, 844, Language::Chinese);
+    r.app().DraftsLoaded("");
+    r.Frame(3);
+    r.TapItem(Role::Button, "新增居民");
+    TypeInto(r, "姓名", "李犇", 1);
+    REQUIRE_FALSE(r.platform.drafts.empty());
+    Harness r2(390, 844, Language::Chinese);
+    r2.app().DraftsLoaded(r.platform.drafts.back());
+    r2.Frame(3);
+    CHECK(r2.app().State().sampling.view == SamplingView::ResidentForm);
+    CHECK(r2.Require(Role::TextBox, "姓名").value == "李犇");
 }
 
 TEST_CASE("volunteers: edit and a two-step delete") {

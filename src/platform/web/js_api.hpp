@@ -16,6 +16,9 @@ void linli_js_request_glyphs(const uint32_t* codepoints, int count);
 char* linli_js_get_pref(const char* key); // malloc'd, or null
 void linli_js_set_pref(const char* key, const char* value);
 void linli_js_document_language(const char* code); // <html lang>: "zh-CN" or "en"
+int linli_js_draft_state();                        // 0 reading, 1 read (shell/bridge/drafts.js)
+char* linli_js_take_draft();                       // malloc'd: the kept draft, or ""
+void linli_js_save_draft(const char* draft);       // "" deletes it
 char* linli_js_browser_languages();                // malloc'd
 char* linli_js_build_version();                    // malloc'd
 void linli_js_first_frame();

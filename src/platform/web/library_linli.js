@@ -39,6 +39,16 @@ mergeInto(LibraryManager.library, {
   linli_js_set_pref: function (key, value) {
     window.linliBridge.setPref(UTF8ToString(key), UTF8ToString(value));
   },
+  linli_js_draft_state: function () {
+    return window.linliBridge.draftState();
+  },
+  linli_js_take_draft__deps: ['$linliNewString'],
+  linli_js_take_draft: function () {
+    return linliNewString(window.linliBridge.takeDraft());
+  },
+  linli_js_save_draft: function (draft) {
+    window.linliBridge.saveDraft(UTF8ToString(draft));
+  },
   linli_js_document_language: function (code) {
     window.linliBridge.setDocumentLanguage(UTF8ToString(code));
   },

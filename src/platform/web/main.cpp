@@ -40,6 +40,7 @@ struct WebRuntime {
     std::unique_ptr<App> app;
     bool fonts_loaded = false;
     bool data_loaded = false;
+    bool draft_taken = false; // the last run's draft went to the app
     double store_load_ms = 0; // parsing the stored records, over the frames it took
     bool first_frame_reported = false;
     int frames_to_draw = 3; // ImGui settles layout over a couple of frames after a change
@@ -187,6 +188,13 @@ void Loop(void* arg) {
         // Opened from a sign-up link: volunteer mode, with the link's shifts kept.
         rt.app->LinkOpened(rt.platform.LinkFragment());
         rt.data->Sync().Attach(rt.platform, rt.platform.NowMs());
+        rt.Wake();
+    }
+    if (!rt.draft_taken && linli_js_draft_state() != 0) {
+        // The form being filled in when the last run ended (killed, crashed, updated).
+        rt.draft_taken = true;
+        std::unique_ptr<char, decltype(&std::free)> draft(linli_js_take_draft(), &std::free);
+        rt.app->DraftsLoaded(draft ? draft.get() : "");
         rt.Wake();
     }
     StepSync(rt);

@@ -147,6 +147,10 @@ std::string WebPlatform::LinkFragment() const {
     return TakeJsString(linli_js_link_fragment());
 }
 
+void WebPlatform::SaveDraft(const std::string& draft) {
+    linli_js_save_draft(WithoutNul(draft).c_str());
+}
+
 void WebPlatform::SaveTextSize(TextSize size) {
     linli_js_set_pref("textSize", std::string(TextSizeCode(size)).c_str());
 }

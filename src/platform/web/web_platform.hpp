@@ -41,6 +41,7 @@ class WebPlatform final : public Platform, public store::Persistence, public syn
     void HideTextInput() override;
     void SaveLanguage(Language lang) override;
     void SaveTextSize(TextSize size) override;
+    void SaveDraft(const std::string& draft) override;
     void RequestGlyphs(const std::vector<uint32_t>& codepoints) override;
     std::string BuildVersion() const override;
     void CopyText(const std::string& text) override;

@@ -41,6 +41,9 @@ class Platform {
     virtual void HideTextInput() = 0;
     // Remember the chosen UI language on this device.
     virtual void SaveLanguage(Language lang) = 0;
+    // Keeps the open form's draft on this device as it changes ("" when no form is open):
+    // ui/shell/drafts.hpp.
+    virtual void SaveDraft(const std::string& draft) = 0;
     // Keeps the text size chosen in Settings on this device (read back at start).
     virtual void SaveTextSize(TextSize size) = 0;
     // Characters missing from the fonts loaded so far were drawn: fetch the font slices

@@ -8,6 +8,7 @@
 #include "ui/kit/widgets.hpp"
 #include "ui/sampling/sampling_widgets.hpp"
 #include "ui/shell/areas.hpp"
+#include "ui/shell/drafts.hpp"
 #include "ui/volunteers/volunteers_widgets.hpp"
 
 namespace linli {
@@ -151,6 +152,20 @@ void App::ScanFailed(int kind) {
 void App::AfterFrame() {
     if (auto missing = fonts_.TakeMissingGlyphs(); !missing.empty()) {
         ui_.platform.RequestGlyphs(missing);
+    }
+    if (drafts_loaded_) {
+        std::string draft = ui::DraftOf(state_);
+        if (draft != saved_draft_) {
+            saved_draft_ = std::move(draft);
+            ui_.platform.SaveDraft(saved_draft_);
+        }
+    }
+}
+
+void App::DraftsLoaded(const std::string& draft) {
+    drafts_loaded_ = true;
+    if (!draft.empty() && ui::RestoreDraft(state_, draft)) {
+        saved_draft_ = draft;
     }
 }
 

@@ -22,6 +22,9 @@ class App {
     bool Frame();
     // Between frames: asks the platform for the full Chinese font when one is missing.
     void AfterFrame();
+    // The draft kept at the last run (or ""), once the page has read it: its form is
+    // reopened, and from then on the open form is kept as a draft as it changes.
+    void DraftsLoaded(const std::string& draft);
 
     // Answers from the page.
     // The file's bytes as they are (a roster may be GBK or UTF-16).
@@ -53,6 +56,8 @@ class App {
     UiContext ui_;
     AppState state_;
     Area drawn_area_ = Area::Sampling; // the area the content window shows
+    bool drafts_loaded_ = false;       // no draft is saved before the last one is read
+    std::string saved_draft_;
 };
 
 } // namespace linli
