@@ -29,8 +29,8 @@ fs::path g_root;
 void Put(const std::string& target, const std::string& name, std::string_view bytes) {
     const fs::path dir = g_root / target;
     fs::create_directories(dir);
-    std::ofstream(dir / ("gen-" + name), std::ios::binary).write(bytes.data(),
-                                                                 static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(dir / ("gen-" + name), std::ios::binary)
+        .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
 // A code's archive (fuzz_volunteer_codes frames it again): base32 body -> payload without
@@ -55,7 +55,8 @@ void PutCode(const std::string& name, const std::string& code, uint8_t kind) {
         archive = inflated;
         choice |= 4;
     }
-    Put("volunteer_codes", name + "-archive", std::string(1, static_cast<char>(choice)) + archive.substr(1));
+    Put("volunteer_codes", name + "-archive",
+        std::string(1, static_cast<char>(choice)) + archive.substr(1));
 }
 
 void Codes() {
@@ -67,8 +68,15 @@ void Codes() {
                                 1767250800000 + (i + 2) * 3600000LL, 3, 5});
     }
     PutCode("offer", EncodeOffer(offer), 0);
-    ReplyCode reply{ReplyKind::SignUp, 0x1234567890ULL, "王芳", "13800138000", "gate",
-                    1767250800000, 1767225660000, 0, 0};
+    ReplyCode reply{ReplyKind::SignUp,
+                    0x1234567890ULL,
+                    "王芳",
+                    "13800138000",
+                    "gate",
+                    1767250800000,
+                    1767225660000,
+                    0,
+                    0};
     PutCode("reply-signup", EncodeReply(reply), 1);
     reply.kind = ReplyKind::Cancel;
     PutCode("reply-cancel", EncodeReply(reply), 1);
@@ -104,15 +112,16 @@ void Workbooks() {
         Put(target, "written.xlsx", written.bytes);
     }
     const std::string request = EncodeXlsxWriteRequest(sheets);
-    Put("xlsx_exchange", "write-request",
-        "\1" + request.substr(kXlsxWriteRequestMagic.size()));
+    Put("xlsx_exchange", "write-request", "\1" + request.substr(kXlsxWriteRequestMagic.size()));
     const std::string reply = EncodeXlsxReadReply(ReadXlsx(written.bytes));
-    Put("xlsx_exchange", "read-reply", std::string(1, '\0') + reply.substr(kXlsxReadReplyMagic.size()));
+    Put("xlsx_exchange", "read-reply",
+        std::string(1, '\0') + reply.substr(kXlsxReadReplyMagic.size()));
     XlsxReadResult damaged;
     damaged.error = XlsxReadError::Damaged;
     damaged.detail = "xl/worksheets/sheet1.xml: cut short";
     const std::string bad = EncodeXlsxReadReply(damaged);
-    Put("xlsx_exchange", "read-reply-error", std::string(1, '\0') + bad.substr(kXlsxReadReplyMagic.size()));
+    Put("xlsx_exchange", "read-reply-error",
+        std::string(1, '\0') + bad.substr(kXlsxReadReplyMagic.size()));
 }
 
 class Persistence final : public store::Persistence {
@@ -218,12 +227,15 @@ void SyncReplies() {
         replicator.Step(1000);
     }
     // Error bodies as CouchDB writes them.
-    Put("sync_replies", "error-401", std::string("\x00\x04\x01", 3) +
-        R"({"error":"unauthorized","reason":"Name or password is incorrect."})");
-    Put("sync_replies", "error-413", std::string("\x07\x08\x04", 3) +
-        R"({"error":"too_large","reason":"the request entity is too large"})");
-    Put("sync_replies", "error-409", std::string("\x05\x07\x00", 3) +
-        R"({"error":"conflict","reason":"Document update conflict."})");
+    Put("sync_replies", "error-401",
+        std::string("\x00\x04\x01", 3) +
+            R"({"error":"unauthorized","reason":"Name or password is incorrect."})");
+    Put("sync_replies", "error-413",
+        std::string("\x07\x08\x04", 3) +
+            R"({"error":"too_large","reason":"the request entity is too large"})");
+    Put("sync_replies", "error-409",
+        std::string("\x05\x07\x00", 3) +
+            R"({"error":"conflict","reason":"Document update conflict."})");
 }
 
 } // namespace
