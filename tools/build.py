@@ -2,7 +2,7 @@
 """Installs what the build needs and builds Linli (native tests and the static web site).
 
 Used by serve.py and tests/run.sh; run it directly for a single step:
-    python3 tools/build.py setup|native|bench|web|fonts|sizes|all
+    python3 tools/build.py setup|native|bench|fuzz|web|fonts|sizes|all
 
 Everything downloaded goes to ignored folders or to the cache outside the tree
 (LINLI_CACHE, default ~/.cache/linli): Debian binary packages through apt, Debian
@@ -58,6 +58,8 @@ APT_PACKAGES = [
     "ccache",  # compiler cache in LINLI_CACHE: a fresh clone (CI) rebuilds in seconds
     "python3-openpyxl",  # tests read the app's .xlsx files back (Debian's /usr/bin/python3)
     "libzxing-dev",  # native barcode reading when zxing-cpp's sources cannot be fetched
+    "clang",  # the fuzz build (preset fuzz): libFuzzer is clang's, g++ has none
+    "libclang-rt-14-dev",  # clang 14's runtimes: libFuzzer, ASan, UBSan (-fsanitize=fuzzer)
 ]
 
 # Debian source packages: (package, version prefix we accept, suite it comes from). The
@@ -455,6 +457,22 @@ def build_bench() -> Path:
     return build_dir
 
 
+def build_fuzz() -> Path:
+    """The libFuzzer targets (tests/fuzz): clang, ASan + UBSan, only the layers they need
+    (no ImGui, no UI, no unit tests). Run them with tests/bench/fuzz.sh."""
+    build_dir = BUILD / "fuzz"
+    cache_args, cache_env = compiler_cache()
+    dirs = third_party_args()
+    if needs_configure(build_dir, dirs):
+        run(["cmake", "--preset", "fuzz", *dirs, *cache_args],
+            log="fuzz.log", cwd=ROOT, env=cache_env)
+    t0 = time.time()
+    run(["cmake", "--build", "--preset", "fuzz"], log="fuzz.log", cwd=ROOT, env=cache_env)
+    if time.time() - t0 > 20:
+        say(f"Compiled the fuzz targets in {time.time() - t0:.0f} s")
+    return build_dir
+
+
 def build_web() -> Path:
     build_dir = BUILD / "web"
     sdl = sdl2_wasm_prefix()
@@ -668,6 +686,9 @@ def main(argv: list[str]) -> int:
     elif step == "bench":
         ensure_apt_packages()
         build_bench()
+    elif step == "fuzz":
+        ensure_apt_packages()
+        build_fuzz()
     elif step == "fonts":
         build_fonts()
     elif step == "web":

@@ -1,5 +1,8 @@
 #include "store/schema.hpp"
 
+#include <algorithm>
+#include <climits>
+
 namespace linli::store {
 
 void SchemaRegistry::Register(const std::string& type, std::vector<Step> upgrades) {
@@ -13,7 +16,16 @@ int SchemaRegistry::CurrentVersion(std::string_view type) const {
 
 int SchemaRegistry::VersionOf(const Json& body) {
     const auto it = body.find("schema");
-    return it != body.end() && it->is_number_integer() ? it->get<int>() : 1;
+    if (it == body.end() || !it->is_number_integer()) {
+        return 1;
+    }
+    // Read whole: a number below 1 is no version (read as 1, the oldest, so the upgrades
+    // index no step before the first); one beyond int, a newer app's.
+    if (it->is_number_unsigned()) {
+        return it->get<uint64_t>() > INT_MAX ? INT_MAX : std::max(1, it->get<int>());
+    }
+    const auto version = it->get<int64_t>();
+    return version < 1 ? 1 : version > INT_MAX ? INT_MAX : static_cast<int>(version);
 }
 
 SchemaRegistry::Outcome SchemaRegistry::Upgrade(Document& doc) const {

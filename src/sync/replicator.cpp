@@ -412,6 +412,12 @@ bool Replicator::OnChanges(const HttpResponse& r, int64_t now_ms) {
             }
         }
     }
+    // A full batch asks for the next one from last_seq: one that does not move on (a broken
+    // proxy or server answering the same page) would be asked for again without end.
+    if (results->size() >= options_.changes_batch && json["last_seq"] == since_) {
+        Fail(Failure::BadReply, "_changes: a full batch that does not move on", now_ms);
+        return false;
+    }
     batch_results_ = results->size();
     batch_last_seq_ = json["last_seq"];
     return true;

@@ -587,6 +587,40 @@ TEST_CASE("sync: malformed replies give a clear failure and change nothing") {
     }
 }
 
+// Found by fuzz_sync_replies (tests/fuzz): a server (or a proxy's cache) answering every
+// _changes with the same full page made the pull ask for the next page without end.
+TEST_CASE("sync: a full _changes page that does not move on fails instead of looping") {
+    FakeCouch couch; // the server of the fuzz target: the same documents, so the same revs
+    couch.EditOnServer("volunteer:remote-1", Json{{"name", "王芳"}, {"schema", 1}});
+    CHECK(couch.EditOnServer("volunteer:remote-1", Json{{"name", "王芳芳"}, {"schema", 1}}) ==
+          "2-b324a81af60cbad49d9bc12039c18256");
+    CHECK(couch.EditOnServer("post:remote-2", Json{{"name", "门岗"}}) ==
+          "1-050594e3a732c71e8dd4fcf064e0f29c");
+    sync::ReplicatorOptions options;
+    options.changes_batch = 2;
+    Device phone(couch, "dev1", options);
+    const std::string url = couch.Url();
+    const sync::HttpResponse page{
+        200,
+        R"({"last_seq":3,"results":[{"changes":[{"rev":"2-b324a81af60cbad49d9bc12039c18256"}],)"
+        R"("id":"volunteer:remote-1","seq":2},{"changes":[{"rev":"1-050594e3a732c71e8dd4fcf064e0f29c"}],)"
+        R"("id":"post:remote-2","seq":3}]})",
+        ""};
+    size_t pages = 0;
+    couch.intercept = [&](const sync::HttpRequest& r) -> std::optional<sync::HttpResponse> {
+        if (r.url.rfind(url + "/_changes", 0) != 0) {
+            return std::nullopt;
+        }
+        ++pages;
+        return page;
+    };
+    phone.Sync();
+    CHECK(pages == 2); // since=0, then since=3 answered with the same page
+    CHECK(phone.Status().phase == Phase::Failed);
+    CHECK(phone.Status().failure == Failure::BadReply);
+    CHECK_FALSE(phone.replicator.Running());
+}
+
 // ---------------------------------------------------------------- live mode and backoff
 
 TEST_CASE("sync: live, changes arrive by long-poll and local edits go up by themselves") {

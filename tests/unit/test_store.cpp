@@ -156,6 +156,33 @@ TEST_CASE("old documents are upgraded on load, newer ones are kept read-only") {
     CHECK(store.Get("volunteer:future")->body["x"] == 1);
 }
 
+// Found by fuzz_document, fuzz_records and fuzz_backup (tests/fuzz): "schema":0 (or below,
+// or past int) indexed the upgrade before the first, or the upgrades of a type that has
+// none, when a document was loaded, merged from a backup or pulled.
+TEST_CASE("a schema below 1 or past int neither crashes nor skips the upgrades") {
+    SchemaRegistry schemas;
+    schemas.Register("volunteer", {[](Json& b) { b["active"] = true; }});
+    DocumentStore store(schemas);
+    const auto report = store.Load({
+        {"resident:x",
+         R"({"_id":"resident:x","_rev":"3-cc","_revisions":{"start":3,"ids":["cc","bb","aa"]},"schema":0,"name":"王芳","building":"1"})"},
+        {"volunteer:zero", R"({"_id":"volunteer:zero","_rev":"1-aa","schema":0})"},
+        {"volunteer:minus", R"({"_id":"volunteer:minus","_rev":"1-aa","schema":-7})"},
+        {"volunteer:wrapped", R"({"_id":"volunteer:wrapped","_rev":"1-aa","schema":4294967297})"},
+        {"volunteer:huge",
+         R"({"_id":"volunteer:huge","_rev":"1-aa","schema":18446744073709551615})"},
+    });
+    CHECK(report.loaded == 5);
+    CHECK(report.upgraded == 2);
+    CHECK(report.newer == 2);
+    CHECK(store.Get("resident:x")->body["schema"] == 0); // a type without upgrades: as it was
+    CHECK(store.Get("volunteer:zero")->body["active"] == true);
+    CHECK(store.Get("volunteer:zero")->body["schema"] == 2);
+    CHECK(store.Get("volunteer:minus")->body["schema"] == 2);
+    CHECK(store.IsReadOnly("volunteer:wrapped"));
+    CHECK(store.IsReadOnly("volunteer:huge"));
+}
+
 TEST_CASE("merge: add, fast-forward, already have") {
     DocumentStore a, b;
     std::vector<Change> changes;
