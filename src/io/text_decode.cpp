@@ -66,26 +66,29 @@ bool ReadsAsUtf8(const Utf8Census& census) {
     return census.broken == 0 || census.multibyte >= 3 * census.broken;
 }
 
-// UTF-16 saved without a BOM ("Unicode text" from some tools): mostly Latin or digits, so
-// one byte of each pair is zero, always the same one. Returns 0 (not UTF-16), 1 (little
-// endian) or 2 (big endian).
+// UTF-16 saved without a BOM ("Unicode text" from some tools): mostly Latin letters,
+// digits and separators, so in most pairs one byte is zero and the other ASCII, the zero
+// always on the same side. Returns 0 (not UTF-16), 1 (little endian) or 2 (big endian).
 int BomlessUtf16(std::string_view s) {
     const std::string_view head = s.substr(0, 4096 & ~size_t{1});
     const size_t pairs = head.size() / 2;
     if (pairs < 2) {
         return 0;
     }
-    size_t zero_even = 0, zero_odd = 0;
+    size_t ascii_le = 0, ascii_be = 0, zero_even = 0, zero_odd = 0;
     for (size_t i = 0; i + 1 < head.size(); i += 2) {
-        zero_even += head[i] == '\0';
-        zero_odd += head[i + 1] == '\0';
+        const unsigned even = Byte(head, i), odd = Byte(head, i + 1);
+        zero_even += even == 0;
+        zero_odd += odd == 0;
+        ascii_le += odd == 0 && even != 0 && even < 0x80;
+        ascii_be += even == 0 && odd != 0 && odd < 0x80;
     }
-    // At least a third of the pairs hold an ASCII character, and no pair has the zero on
-    // the other side (a NUL byte in a UTF-8 file has no such pattern).
-    if (zero_odd * 3 >= pairs && zero_even == 0) {
+    // At least a third of the pairs an ASCII character, and no pair with the zero on the
+    // other side (a NUL byte in a UTF-8 file has no such pattern).
+    if (ascii_le * 3 >= pairs && zero_even == 0) {
         return 1;
     }
-    if (zero_even * 3 >= pairs && zero_odd == 0) {
+    if (ascii_be * 3 >= pairs && zero_odd == 0) {
         return 2;
     }
     return 0;

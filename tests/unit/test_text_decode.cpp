@@ -154,8 +154,14 @@ TEST_CASE("BOM-less UTF-16 of Latin text is UTF-16, both byte orders") {
     REQUIRE(sheet.error == SheetError::None);
     REQUIRE(sheet.rows.size() == 2);
     CHECK(sheet.rows[1].cells[0] == "张A");
-    // A UTF-8 file with a stray NUL is not taken for UTF-16.
+    // A UTF-8 file with a stray NUL is not taken for UTF-16, nor one whose NULs fall between
+    // Chinese characters (found by fuzz_text_decode: GB18030 F0B9 00 8BBD 00, decoded and
+    // read again, came back as UTF-16).
     CHECK(Decode("ab\0cdefgh"s).encoding == TextEncoding::Utf8);
+    CHECK(Decode("张\0三\0"s).encoding == TextEncoding::Utf8);
+    const DecodedText gb = Decode("\xF0\xB9\0\x8B\xBD\0"s);
+    CHECK(gb.encoding == TextEncoding::Gb18030);
+    CHECK(Decode(gb.utf8).utf8 == gb.utf8);
 }
 
 TEST_CASE("control characters are removed from text and from every sheet cell") {
