@@ -3,7 +3,7 @@
 # single process, nice'd, and prints per target: executions, exec/s, coverage (libFuzzer's
 # cov: and ft:), the corpus it ended with, and crashes; then the total executions.
 #   tests/bench/fuzz.sh            full mode: LINLI_FUZZ_SECONDS per target (default 120)
-#   tests/bench/fuzz.sh --short    a few seconds per target (default 4), as tests/run.sh runs it
+#   tests/bench/fuzz.sh --short    a few seconds per target (default 3), as tests/run.sh runs it
 # Optional arguments after the mode: target names (text_decode csv ...) to run only those.
 # Builds first (python3 tools/build.py fuzz). The repository's corpus is never modified;
 # a crash, hang (-timeout=10) or OOM (-rss_limit_mb=2048) leaves its input in
@@ -16,7 +16,7 @@ if [ "${1:-}" = "--short" ]; then
   shift
 fi
 if [ "$mode" = short ]; then
-  seconds=${LINLI_FUZZ_SECONDS:-4}
+  seconds=${LINLI_FUZZ_SECONDS:-3}
 else
   seconds=${LINLI_FUZZ_SECONDS:-120}
 fi

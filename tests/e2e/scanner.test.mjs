@@ -189,7 +189,8 @@ describe('camera scanner', () => {
     const { context, page } = await openApp(plain, server.url, { ...PHONE, permissions: ['camera'], serviceWorkers: 'block' });
     try {
       const urls = recordRequests(context);
-      await page.evaluate(() => window.linliBridge.setPref('language', 'en')); // sets <html lang>
+      // The scanner speaks the page's language (<html lang>, which follows the app's).
+      await page.evaluate(() => window.linliBridge.setDocumentLanguage('en'));
       await spyOnScanner(page);
       // Chromium's own fake picture holds no code: the scanner stays open until closed.
       await page.evaluate(() => window.linliBridge.startScanner());

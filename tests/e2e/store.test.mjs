@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   activate, addVolunteer, gotoArea, gotoVolunteerList, idbRecords, launchOnProfile, LAPTOP, openApp,
-  openPage, PHONE, ROOT, startServerAndBrowser, typeInto, waitForReady,
+  openPage, PHONE, ROOT, scrollTo, startServerAndBrowser, typeInto, waitForReady,
 } from './helpers.mjs';
 
 let env, server, browser;
@@ -127,6 +127,7 @@ describe('document store in IndexedDB', () => {
       }
       assert.ok(!cached.some((f) => /cjk-0[1-9]|cjk-[1-9]\d/.test(f)), 'no other font slice is precached');
       await gotoArea(page, '设置'); // rare characters online: their slices are fetched and kept
+      await scrollTo(page, 'status', /字体分片/); // the fonts section, below the text size
       await page.getByRole('status', { name: /^已按需加载 \d+ 个字体分片/ }).waitFor({ state: 'attached', timeout: 20000 });
       await context.setOffline(true);
       await page.reload();
@@ -134,6 +135,7 @@ describe('document store in IndexedDB', () => {
       await gotoVolunteerList(page);
       await addVolunteer(page, '离线', '13600000000');
       await gotoArea(page, '设置'); // the slices seen once come from the cache offline
+      await scrollTo(page, 'status', /字体分片/);
       await page.getByRole('status', { name: /^已按需加载 \d+ 个字体分片/ }).waitFor({ state: 'attached', timeout: 20000 });
       await page.reload();
       await waitForReady(page);
