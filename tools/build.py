@@ -431,46 +431,35 @@ def compiler_cache() -> tuple[list[str], dict]:
     return args, env
 
 
-def build_native() -> Path:
-    build_dir = BUILD / "native"
+def build_preset(preset: str, dirs: list[str], what: str | None = None) -> Path:
+    """Configures (when its inputs changed) and builds one native CMake preset into
+    build/<preset>, through the compiler cache; says how long it took when that was long."""
+    build_dir = BUILD / preset
     cache_args, cache_env = compiler_cache()
-    dirs = [f"-DLINLI_IMGUI_DIR={imgui_dir()}", *third_party_args()]
     if needs_configure(build_dir, dirs):
-        run(["cmake", "--preset", "native", *dirs, *cache_args],
-            log="native.log", cwd=ROOT, env=cache_env)
+        run(["cmake", "--preset", preset, *dirs, *cache_args],
+            log=f"{preset}.log", cwd=ROOT, env=cache_env)
     t0 = time.time()
-    run(["cmake", "--build", "--preset", "native"], log="native.log", cwd=ROOT, env=cache_env)
-    if time.time() - t0 > 20:
-        say(f"Compiled the native tests in {time.time() - t0:.0f} s")
+    run(["cmake", "--build", "--preset", preset], log=f"{preset}.log", cwd=ROOT, env=cache_env)
+    if what and time.time() - t0 > 20:
+        say(f"Compiled {what} in {time.time() - t0:.0f} s")
     return build_dir
+
+
+def build_native() -> Path:
+    return build_preset("native", [f"-DLINLI_IMGUI_DIR={imgui_dir()}", *third_party_args()],
+                        "the native tests")
 
 
 def build_bench() -> Path:
     """The native benchmarks: Release, no sanitizers (numbers as users' code runs)."""
-    build_dir = BUILD / "bench"
-    cache_args, cache_env = compiler_cache()
-    dirs = [f"-DLINLI_IMGUI_DIR={imgui_dir()}", *third_party_args()]
-    if needs_configure(build_dir, dirs):
-        run(["cmake", "--preset", "bench", *dirs, *cache_args],
-            log="bench.log", cwd=ROOT, env=cache_env)
-    run(["cmake", "--build", "--preset", "bench"], log="bench.log", cwd=ROOT, env=cache_env)
-    return build_dir
+    return build_preset("bench", [f"-DLINLI_IMGUI_DIR={imgui_dir()}", *third_party_args()])
 
 
 def build_fuzz() -> Path:
     """The libFuzzer targets (tests/fuzz): clang, ASan + UBSan, only the layers they need
     (no ImGui, no UI, no unit tests). Run them with tests/bench/fuzz.sh."""
-    build_dir = BUILD / "fuzz"
-    cache_args, cache_env = compiler_cache()
-    dirs = third_party_args()
-    if needs_configure(build_dir, dirs):
-        run(["cmake", "--preset", "fuzz", *dirs, *cache_args],
-            log="fuzz.log", cwd=ROOT, env=cache_env)
-    t0 = time.time()
-    run(["cmake", "--build", "--preset", "fuzz"], log="fuzz.log", cwd=ROOT, env=cache_env)
-    if time.time() - t0 > 20:
-        say(f"Compiled the fuzz targets in {time.time() - t0:.0f} s")
-    return build_dir
+    return build_preset("fuzz", third_party_args(), "the fuzz targets")
 
 
 def build_web() -> Path:

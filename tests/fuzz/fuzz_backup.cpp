@@ -2,26 +2,13 @@
 // whole, valid backup changes nothing; one that is merges, and exporting and restoring the
 // result again adds nothing new.
 #include "app/app_data.hpp"
+#include "fuzz_app.hpp"
 #include "fuzz_support.hpp"
 
 using namespace linli;
 
-namespace {
-
-class NullPersistence final : public store::Persistence {
-  public:
-    void Write(uint64_t txn, const std::string&) override {
-        if (data != nullptr) {
-            data->WriteCommitted(txn);
-        }
-    }
-    AppData* data = nullptr;
-};
-
-} // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-    NullPersistence persistence;
+    fuzz::NullPersistence persistence;
     AppData app(persistence, "fuzz");
     persistence.data = &app;
     const size_t before = app.DocumentCount();

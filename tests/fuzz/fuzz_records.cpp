@@ -3,31 +3,18 @@
 // schema upgrades, then every read model's projection of the documents), and the same text
 // merged as another tab's records (ApplyExternal).
 #include "app/app_data.hpp"
+#include "fuzz_app.hpp"
 #include "fuzz_support.hpp"
 #include "store/records.hpp"
 
 using namespace linli;
-
-namespace {
-
-class NullPersistence final : public store::Persistence {
-  public:
-    void Write(uint64_t txn, const std::string&) override {
-        if (data != nullptr) {
-            data->WriteCommitted(txn);
-        }
-    }
-    AppData* data = nullptr;
-};
-
-} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string_view text = fuzz::AsText(data, size);
     size_t pairs = 0;
     const store::RecordsRead read =
         store::ReadRecords(text, [&](const std::string&, store::Json&) { ++pairs; });
-    NullPersistence persistence;
+    fuzz::NullPersistence persistence;
     AppData app(persistence, "fuzz");
     persistence.data = &app;
     const store::LoadReport report = app.Load(text);
