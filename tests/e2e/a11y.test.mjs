@@ -94,7 +94,7 @@ describe('accessibility (axe-core)', () => {
       } finally {
         await context.close();
       }
-      assert.ok(screens >= 8, `only ${screens} screens audited`);
+      assert.ok(screens >= 10, `only ${screens} screens audited`);
       assert.deepEqual(violations, []);
     });
   }
